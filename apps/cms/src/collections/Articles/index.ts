@@ -1,0 +1,179 @@
+import type { CollectionConfig } from 'payload'
+
+import {
+  MetaDescriptionField,
+  MetaImageField,
+  MetaTitleField,
+  OverviewField,
+  PreviewField,
+} from '@payloadcms/plugin-seo/fields'
+
+import { isEditorAccess } from '../../access/isEditor'
+import { isStaffAccess } from '../../access/isStaff'
+import { publishedOrStaff } from '../../access/publishedOrStaff'
+import { newsroomEditor } from '../../fields/richText'
+import { slugField } from '../../fields/slug'
+import { enforcePublishReadiness } from '../../hooks/enforcePublishReadiness'
+import { versionsWithDrafts } from '../versions'
+import { TITLE_MAX_LENGTH } from './constants'
+import { setPublishedAt } from './hooks/setPublishedAt'
+
+export const Articles: CollectionConfig<'articles'> = {
+  slug: 'articles',
+  labels: { singular: 'Article', plural: 'Articles' },
+  admin: {
+    useAsTitle: 'title',
+    defaultColumns: ['title', 'authors', '_status', 'publishedAt', 'updatedAt'],
+    listSearchableFields: ['title', 'slug', 'dek'],
+    group: 'Newsroom',
+  },
+  defaultSort: '-publishedAt',
+  access: {
+    read: publishedOrStaff,
+    create: isStaffAccess,
+    update: isStaffAccess,
+    delete: isEditorAccess,
+  },
+  defaultPopulate: {
+    title: true,
+    slug: true,
+    dek: true,
+    hero: true,
+    publishedAt: true,
+  },
+  versions: versionsWithDrafts,
+  hooks: {
+    beforeChange: [enforcePublishReadiness('articles'), setPublishedAt],
+  },
+  fields: [
+    {
+      name: 'title',
+      label: 'Headline',
+      type: 'text',
+      required: true,
+      maxLength: TITLE_MAX_LENGTH,
+    },
+    {
+      type: 'tabs',
+      tabs: [
+        {
+          label: 'Story',
+          fields: [
+            {
+              name: 'dek',
+              label: 'Dek',
+              type: 'textarea',
+              maxLength: 320,
+              admin: { description: 'One or two sentences under the headline.' },
+            },
+            {
+              name: 'hero',
+              type: 'group',
+              label: 'Hero image',
+              fields: [
+                { name: 'image', type: 'upload', relationTo: 'media' },
+                {
+                  type: 'row',
+                  fields: [
+                    { name: 'caption', type: 'text', admin: { width: '60%' } },
+                    { name: 'credit', type: 'text', admin: { width: '40%' } },
+                  ],
+                },
+              ],
+            },
+            { name: 'body', type: 'richText', editor: newsroomEditor },
+          ],
+        },
+        {
+          label: 'Key Questions',
+          description: 'Questions and answers shown after the story.',
+          fields: [
+            {
+              name: 'faqsHeading',
+              label: 'Heading',
+              type: 'text',
+              admin: { placeholder: 'Key Questions' },
+            },
+            { name: 'faqsIntro', label: 'Introduction', type: 'textarea' },
+            {
+              name: 'faqs',
+              label: 'Questions',
+              type: 'relationship',
+              relationTo: 'faqs',
+              hasMany: true,
+              admin: { description: 'Shown in this order.' },
+            },
+          ],
+        },
+        {
+          name: 'meta',
+          label: 'SEO',
+          fields: [
+            OverviewField({
+              titlePath: 'meta.title',
+              descriptionPath: 'meta.description',
+              imagePath: 'meta.image',
+            }),
+            MetaTitleField({ hasGenerateFn: true }),
+            MetaImageField({ relationTo: 'media' }),
+            MetaDescriptionField({}),
+            PreviewField({
+              hasGenerateFn: true,
+              titlePath: 'meta.title',
+              descriptionPath: 'meta.description',
+            }),
+          ],
+        },
+      ],
+    },
+    slugField({ from: 'title' }),
+    {
+      name: 'publishedAt',
+      type: 'date',
+      index: true,
+      admin: {
+        position: 'sidebar',
+        date: { pickerAppearance: 'dayAndTime' },
+        description: 'Set on first publish unless you choose a date.',
+      },
+    },
+    {
+      name: 'authors',
+      label: 'Byline',
+      type: 'relationship',
+      relationTo: 'authors',
+      hasMany: true,
+      admin: { position: 'sidebar', description: 'In byline order. At least one to publish.' },
+    },
+    {
+      name: 'topics',
+      type: 'text',
+      hasMany: true,
+      admin: { position: 'sidebar' },
+    },
+    {
+      name: 'source',
+      type: 'group',
+      admin: { position: 'sidebar' },
+      fields: [
+        { name: 'name', type: 'text' },
+        {
+          name: 'url',
+          label: 'URL',
+          type: 'text',
+          validate: (value: string | null | undefined) => {
+            if (!value) return true
+            try {
+              const url = new URL(value)
+              return url.protocol === 'http:' || url.protocol === 'https:'
+                ? true
+                : 'Use an http(s) address.'
+            } catch {
+              return 'Enter a full address, e.g. https://example.com/story.'
+            }
+          },
+        },
+      ],
+    },
+  ],
+}

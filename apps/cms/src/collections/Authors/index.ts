@@ -1,0 +1,63 @@
+import type { CollectionConfig } from 'payload'
+
+import { isEditorAccess } from '../../access/isEditor'
+import { isStaffAccess, isStaffFieldAccess } from '../../access/isStaff'
+import { publishedOrStaff } from '../../access/publishedOrStaff'
+import { shortEditor } from '../../fields/richText'
+import { slugField } from '../../fields/slug'
+import { enforcePublishReadiness } from '../../hooks/enforcePublishReadiness'
+import { versionsWithDrafts } from '../versions'
+
+export const Authors: CollectionConfig<'authors'> = {
+  slug: 'authors',
+  labels: { singular: 'Author', plural: 'Authors' },
+  admin: {
+    useAsTitle: 'name',
+    defaultColumns: ['name', 'role', '_status', 'updatedAt'],
+    group: 'Newsroom',
+  },
+  access: {
+    read: publishedOrStaff,
+    create: isStaffAccess,
+    update: isStaffAccess,
+    delete: isEditorAccess,
+  },
+  defaultPopulate: { name: true, slug: true, role: true, avatar: true },
+  versions: versionsWithDrafts,
+  hooks: {
+    beforeChange: [enforcePublishReadiness('authors')],
+  },
+  fields: [
+    { name: 'name', type: 'text', required: true, maxLength: 120 },
+    {
+      name: 'role',
+      label: 'Title / role',
+      type: 'text',
+      admin: { placeholder: 'e.g. Senior Correspondent' },
+    },
+    { name: 'bio', type: 'richText', editor: shortEditor },
+    { name: 'avatar', type: 'upload', relationTo: 'media' },
+    {
+      name: 'links',
+      type: 'array',
+      labels: { singular: 'Link', plural: 'Links' },
+      fields: [
+        {
+          type: 'row',
+          fields: [
+            { name: 'label', type: 'text', required: true, admin: { width: '40%' } },
+            { name: 'url', label: 'URL', type: 'text', required: true, admin: { width: '60%' } },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'email',
+      type: 'email',
+      // Contact details are for the newsroom, never for readers or the public API.
+      access: { read: isStaffFieldAccess },
+      admin: { position: 'sidebar', description: 'Staff only; never shown on the site.' },
+    },
+    slugField({ from: 'name' }),
+  ],
+}

@@ -1,0 +1,47 @@
+import type { CollectionConfig } from 'payload'
+
+import { ROLES } from '@copydesk/workflow/roles'
+
+import { adminOrSelf } from '../../access/adminOrSelf'
+import { isAdminAccess, isAdminFieldAccess } from '../../access/isAdmin'
+import { isStaffAccess } from '../../access/isStaff'
+import { firstUserIsAdmin } from './hooks/firstUserIsAdmin'
+
+export const Users: CollectionConfig<'users'> = {
+  slug: 'users',
+  labels: { singular: 'User', plural: 'Users' },
+  auth: {
+    tokenExpiration: 60 * 60 * 8,
+    maxLoginAttempts: 10,
+    lockTime: 10 * 60 * 1000,
+  },
+  admin: {
+    useAsTitle: 'name',
+    defaultColumns: ['name', 'email', 'roles'],
+    group: 'Settings',
+  },
+  access: {
+    admin: isStaffAccess,
+    read: adminOrSelf,
+    create: isAdminAccess,
+    update: adminOrSelf,
+    delete: isAdminAccess,
+  },
+  hooks: {
+    beforeChange: [firstUserIsAdmin],
+  },
+  fields: [
+    { name: 'name', type: 'text', required: true },
+    {
+      name: 'roles',
+      type: 'select',
+      hasMany: true,
+      required: true,
+      defaultValue: ['writer'],
+      saveToJWT: true,
+      options: ROLES.map((role) => ({ label: role[0]?.toUpperCase() + role.slice(1), value: role })),
+      // Only admins hand out powers; nobody promotes themselves.
+      access: { create: isAdminFieldAccess, update: isAdminFieldAccess },
+    },
+  ],
+}

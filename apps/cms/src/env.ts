@@ -1,0 +1,66 @@
+import { createEnv } from '@t3-oss/env-nextjs'
+import { z } from 'zod'
+
+// `next build` runs with NODE_ENV=production but never serves a request, so production-only
+// requirements are checked when the server starts, not while it is being built.
+const isBuildPhase = process.env.NEXT_PHASE === 'phase-production-build'
+const isProduction = process.env.NODE_ENV === 'production' && !isBuildPhase
+
+const DEV_SECRET = 'copydesk-development-secret-do-not-use-in-production'
+
+const requiredInProduction = (name: string) =>
+  z
+    .string()
+    .min(1)
+    .optional()
+    .refine((value) => !isProduction || Boolean(value), {
+      message: `${name} must be set when NODE_ENV=production`,
+    })
+
+export const env = createEnv({
+  server: {
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    /** Signs sessions and tokens. */
+    PAYLOAD_SECRET: requiredInProduction('PAYLOAD_SECRET').refine(
+      (value) => !isProduction || (value?.length ?? 0) >= 32,
+      { message: 'PAYLOAD_SECRET must be at least 32 characters in production' },
+    ),
+    /** A MongoDB connection string; the devdb launcher sets it in development. */
+    DATABASE_URI: requiredInProduction('DATABASE_URI'),
+    /** `mongo-java-server` when DATABASE_URI points at the bundled stand-in. */
+    DATABASE_COMPAT: z.enum(['mongodb', 'mongo-java-server']).default('mongodb'),
+    /** Where the CMS is reachable, used for absolute URLs in the admin and API responses. */
+    CMS_URL: z.url().optional(),
+    CMS_PORT: z.coerce.number().int().positive().default(3001),
+    /** Where the types are written by `payload generate:types` (tests point it at a temp file). */
+    PAYLOAD_TYPES_OUTPUT: z.string().optional(),
+    /** Where uploads are stored on disk. */
+    MEDIA_DIR: z.string().optional(),
+    /** The newsroom's content files, imported by the seed. */
+    CONTENT_DIR: z.string().optional(),
+    /** Set to `false` to skip seeding an empty database when the CMS starts in development. */
+    SEED_ON_START: z
+      .enum(['true', 'false'])
+      .default('true')
+      .transform((value) => value === 'true'),
+  },
+  experimental__runtimeEnv: process.env,
+  emptyStringAsUndefined: true,
+})
+
+export const isProductionRuntime = isProduction
+
+/** The secret Payload signs with: the configured one, or a fixed one outside production. */
+export const payloadSecret = env.PAYLOAD_SECRET ?? DEV_SECRET
+
+export const databaseUri = env.DATABASE_URI ?? 'mongodb://127.0.0.1:27017/copydesk'
+
+export const serverUrl = env.CMS_URL ?? `http://localhost:${env.CMS_PORT}`
+
+// npm runs every workspace script from the workspace folder, so paths default relative to it.
+export const mediaDir = env.MEDIA_DIR ?? `${process.cwd()}/media`
+
+export const contentDir = env.CONTENT_DIR ?? `${process.cwd()}/../../content`
+
+/** Next.js runs instrumentation once per runtime; only the Node.js one can reach the database. */
+export const isNodeRuntime = process.env.NEXT_RUNTIME === 'nodejs'

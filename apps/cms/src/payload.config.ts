@@ -1,0 +1,44 @@
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+import { mongooseAdapter } from '@payloadcms/db-mongodb'
+import { seoPlugin } from '@payloadcms/plugin-seo'
+import { buildConfig } from 'payload'
+import sharp from 'sharp'
+
+import { Articles } from './collections/Articles'
+import { Authors } from './collections/Authors'
+import { Faqs } from './collections/Faqs'
+import { Media } from './collections/Media'
+import { Users } from './collections/Users'
+import { databaseAdapterOptions } from './database'
+import { env, payloadSecret, serverUrl } from './env'
+import { newsroomEditor } from './fields/richText'
+
+const dirname = path.dirname(fileURLToPath(import.meta.url))
+
+export default buildConfig({
+  serverURL: serverUrl,
+  secret: payloadSecret,
+  admin: {
+    user: Users.slug,
+    importMap: { baseDir: dirname },
+    meta: { titleSuffix: ' · Copydesk' },
+  },
+  collections: [Articles, Faqs, Authors, Media, Users],
+  editor: newsroomEditor,
+  db: mongooseAdapter(databaseAdapterOptions),
+  sharp,
+  typescript: {
+    outputFile:
+      env.PAYLOAD_TYPES_OUTPUT ?? path.resolve(dirname, '../../../packages/types/src/payload-types.ts'),
+    declare: false,
+  },
+  graphQL: { disablePlaygroundInProduction: true },
+  plugins: [
+    seoPlugin({
+      generateTitle: ({ doc }) => (doc?.title ? `${doc.title} · Copydesk` : 'Copydesk'),
+      generateDescription: ({ doc }) => doc?.dek ?? '',
+    }),
+  ],
+})

@@ -1,0 +1,14 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    environment: 'node',
+    include: ['src/**/*.test.ts'],
+    // The tests start real database processes; running files side by side on 2 cores only adds flakiness.
+    fileParallelism: false,
+    testTimeout: 60_000,
+    hookTimeout: 600_000,
+    // An external database from the developer's shell would make every test skip the code under test.
+    env: { DATABASE_URI: '', DATABASE_COMPAT: '', DEVDB_PORT: '', DEVDB_DATA_DIR: '' },
+  },
+});
