@@ -1,4 +1,4 @@
-import { defineConfig } from 'vitest/config';
+import { defineConfig } from 'vitest/config'
 
 export default defineConfig({
   test: {
@@ -11,4 +11,4 @@ export default defineConfig({
     // An external database from the developer's shell would make every test skip the code under test.
     env: { DATABASE_URI: '', DATABASE_COMPAT: '', DEVDB_PORT: '', DEVDB_DATA_DIR: '' },
   },
-});
+})

@@ -14,7 +14,12 @@ const generated = path.join(dir, 'payload-types.ts')
 try {
   execFileSync('npx', ['payload', 'generate:types'], {
     cwd: path.resolve(here, '..'),
-    env: { ...process.env, PAYLOAD_TYPES_OUTPUT: generated },
+    // See the seed script in package.json: Lexical's top-level await needs this condition on Node 20.
+    env: {
+      ...process.env,
+      NODE_OPTIONS: '--conditions=production',
+      PAYLOAD_TYPES_OUTPUT: generated,
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   })
   if (readFileSync(generated, 'utf8') !== readFileSync(committed, 'utf8')) {

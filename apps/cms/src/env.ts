@@ -61,6 +61,3 @@ export const serverUrl = env.CMS_URL ?? `http://localhost:${env.CMS_PORT}`
 export const mediaDir = env.MEDIA_DIR ?? `${process.cwd()}/media`
 
 export const contentDir = env.CONTENT_DIR ?? `${process.cwd()}/../../content`
-
-/** Next.js runs instrumentation once per runtime; only the Node.js one can reach the database. */
-export const isNodeRuntime = process.env.NEXT_RUNTIME === 'nodejs'

@@ -1,66 +1,66 @@
-import { spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { copyFile, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { spawn } from 'node:child_process'
+import { createHash } from 'node:crypto'
+import { copyFile, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
+import { join, relative } from 'node:path'
 
-import { packageDir, readEnv } from './env.ts';
-import type { Log } from './util.ts';
-import { findOnPath, isPidAlive, sleep, stderrLog, TailBuffer } from './util.ts';
+import { packageDir, readEnv } from './env.ts'
+import type { Log } from './util.ts'
+import { findOnPath, isPidAlive, sleep, stderrLog, TailBuffer } from './util.ts'
 
 export const NO_DATABASE_MESSAGE =
-  'No database available: install Java 17 and Maven (to build the bundled MongoDB-wire stand-in), put mongod on PATH, or set DATABASE_URI.';
+  'No database available: install Java 17 and Maven (to build the bundled MongoDB-wire stand-in), put mongod on PATH, or set DATABASE_URI.'
 
 export class NoDatabaseError extends Error {
-  override name = 'NoDatabaseError';
+  override name = 'NoDatabaseError'
   constructor() {
-    super(NO_DATABASE_MESSAGE);
+    super(NO_DATABASE_MESSAGE)
   }
 }
 
-export const javaDir = join(packageDir, 'java');
-export const buildDir = join(packageDir, '.build');
-const mavenOutputJar = join(buildDir, 'maven', 'devdb-standin.jar');
-const lockFile = join(buildDir, 'build.lock');
+export const javaDir = join(packageDir, 'java')
+export const buildDir = join(packageDir, '.build')
+const mavenOutputJar = join(buildDir, 'maven', 'devdb-standin.jar')
+const lockFile = join(buildDir, 'build.lock')
 
-const LOCK_WAIT_LIMIT_MS = 15 * 60_000;
-const HEARTBEAT_MS = 20_000;
+const LOCK_WAIT_LIMIT_MS = 15 * 60_000
+const HEARTBEAT_MS = 20_000
 
 async function listFiles(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true });
+  const entries = await readdir(dir, { withFileTypes: true })
   const files = await Promise.all(
     entries.map((entry) => {
-      const full = join(dir, entry.name);
-      return entry.isDirectory() ? listFiles(full) : Promise.resolve([full]);
+      const full = join(dir, entry.name)
+      return entry.isDirectory() ? listFiles(full) : Promise.resolve([full])
     }),
-  );
-  return files.flat();
+  )
+  return files.flat()
 }
 
 /** Hash of everything that affects the jar; the cache key. */
 export async function standinSourceHash(): Promise<string> {
-  const files = [join(javaDir, 'pom.xml'), ...(await listFiles(join(javaDir, 'src')))];
-  const named = files.map((file) => ({ file, name: relative(javaDir, file).split('\\').join('/') }));
-  named.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  const hash = createHash('sha256');
+  const files = [join(javaDir, 'pom.xml'), ...(await listFiles(join(javaDir, 'src')))]
+  const named = files.map((file) => ({ file, name: relative(javaDir, file).split('\\').join('/') }))
+  named.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+  const hash = createHash('sha256')
   for (const { file, name } of named) {
     // Length-prefixing keeps "a"+"bc" and "ab"+"c" from colliding.
-    const content = await readFile(file);
-    hash.update(`${name}\0${content.length}\0`);
-    hash.update(content);
+    const content = await readFile(file)
+    hash.update(`${name}\0${content.length}\0`)
+    hash.update(content)
   }
-  return hash.digest('hex');
+  return hash.digest('hex')
 }
 
 export async function standinJarPath(): Promise<string> {
-  const hash = await standinSourceHash();
-  return join(buildDir, `standin-${hash.slice(0, 16)}.jar`);
+  const hash = await standinSourceHash()
+  return join(buildDir, `standin-${hash.slice(0, 16)}.jar`)
 }
 
 async function exists(file: string): Promise<boolean> {
   try {
-    return (await stat(file)).isFile();
+    return (await stat(file)).isFile()
   } catch {
-    return false;
+    return false
   }
 }
 
@@ -69,76 +69,79 @@ async function exists(file: string): Promise<boolean> {
  * write the same target folder. A lock left by a dead process is taken over.
  */
 async function withBuildLock<T>(log: Log, work: () => Promise<T>): Promise<T> {
-  await mkdir(buildDir, { recursive: true });
-  const started = Date.now();
-  let announced = false;
+  await mkdir(buildDir, { recursive: true })
+  const started = Date.now()
+  let announced = false
   for (;;) {
     try {
-      await writeFile(lockFile, String(process.pid), { flag: 'wx' });
-      break;
+      await writeFile(lockFile, String(process.pid), { flag: 'wx' })
+      break
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
     }
-    const holder = Number((await readFile(lockFile, 'utf8').catch(() => '')).trim());
+    const holder = Number((await readFile(lockFile, 'utf8').catch(() => '')).trim())
     if (!Number.isInteger(holder) || holder <= 0 || !isPidAlive(holder)) {
-      await rm(lockFile, { force: true });
-      continue;
+      await rm(lockFile, { force: true })
+      continue
     }
     if (!announced) {
-      log(`waiting for another build of the stand-in (pid ${holder})…`);
-      announced = true;
+      log(`waiting for another build of the stand-in (pid ${holder})…`)
+      announced = true
     }
     if (Date.now() - started > LOCK_WAIT_LIMIT_MS) {
-      throw new Error(`Timed out waiting for the stand-in build lock held by pid ${holder} (${lockFile}).`);
+      throw new Error(
+        `Timed out waiting for the stand-in build lock held by pid ${holder} (${lockFile}).`,
+      )
     }
-    await sleep(500);
+    await sleep(500)
   }
   try {
-    return await work();
+    return await work()
   } finally {
-    await rm(lockFile, { force: true });
+    await rm(lockFile, { force: true })
   }
 }
 
 async function runMaven(mvn: string, log: Log): Promise<void> {
-  const output = new TailBuffer(60);
-  const child = spawn(mvn, ['-B', '-q', '-Dstyle.color=never', 'package'], {
+  const output = new TailBuffer(60)
+  const child = spawn(mvn, ['-B', '-q', 'package'], {
     cwd: javaDir,
     stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.stdout.setEncoding('utf8').on('data', (chunk: string) => output.push(chunk));
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => output.push(chunk));
+  })
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => output.push(chunk))
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => output.push(chunk))
 
-  const started = Date.now();
+  const started = Date.now()
   // Maven is silent under -q; a heartbeat shows the build has not hung.
   const heartbeat = setInterval(() => {
-    log(`  still building… ${Math.round((Date.now() - started) / 1000)} s`);
-  }, HEARTBEAT_MS);
+    log(`  still building… ${Math.round((Date.now() - started) / 1000)} s`)
+  }, HEARTBEAT_MS)
 
   try {
     const code = await new Promise<number | null>((resolveCode, reject) => {
-      child.once('error', reject);
-      child.once('close', (exitCode) => resolveCode(exitCode));
-    });
+      child.once('error', reject)
+      child.once('close', (exitCode) => resolveCode(exitCode))
+    })
     if (code !== 0) {
-      const text = output.text();
-      if (text) for (const line of text.split('\n')) log(`  mvn: ${line}`);
+      // Maven's console library emits colour resets even in batch mode.
+      const text = output.text().replace(/\u001b\[[0-9;]*m/g, '')
+      if (text) for (const line of text.split('\n')) log(`  mvn: ${line}`)
       throw new Error(
         `Building the database stand-in failed: mvn exited with code ${code}${text ? ' (output above)' : ''}.`,
-      );
+      )
     }
   } finally {
-    clearInterval(heartbeat);
+    clearInterval(heartbeat)
   }
 }
 
 async function removeOtherJars(keep: string): Promise<void> {
-  const entries = await readdir(buildDir).catch(() => [] as string[]);
+  const entries = await readdir(buildDir).catch(() => [] as string[])
   await Promise.all(
     entries
       .filter((name) => /^standin-[0-9a-f]+\.jar$/.test(name) && join(buildDir, name) !== keep)
       .map((name) => rm(join(buildDir, name), { force: true })),
-  );
+  )
 }
 
 /**
@@ -146,35 +149,35 @@ async function removeOtherJars(keep: string): Promise<void> {
  * unchanged sources only reports the cached jar.
  */
 export async function ensureStandinBuilt(opts: { log?: Log } = {}): Promise<string> {
-  const log = opts.log ?? stderrLog;
-  const jar = await standinJarPath();
+  const log = opts.log ?? stderrLog
+  const jar = await standinJarPath()
   if (await exists(jar)) {
-    log('stand-in cached');
-    return jar;
+    log('stand-in cached')
+    return jar
   }
 
-  const { pathDirs } = readEnv();
-  const [java, mvn] = await Promise.all([findOnPath('java', pathDirs), findOnPath('mvn', pathDirs)]);
-  if (!java || !mvn) throw new NoDatabaseError();
+  const { pathDirs } = readEnv()
+  const [java, mvn] = await Promise.all([findOnPath('java', pathDirs), findOnPath('mvn', pathDirs)])
+  if (!java || !mvn) throw new NoDatabaseError()
 
   return withBuildLock(log, async () => {
     // Another process may have finished the same build while we waited for the lock.
     if (await exists(jar)) {
-      log('stand-in cached');
-      return jar;
+      log('stand-in cached')
+      return jar
     }
-    log('building the local database stand-in (first run only, ~1-2 min)…');
-    const started = Date.now();
+    log('building the local database stand-in (first run only, ~1-2 min)…')
+    const started = Date.now()
     // A clean target folder keeps classes of deleted sources out of the jar.
-    await rm(join(buildDir, 'maven'), { recursive: true, force: true });
-    await runMaven(mvn, log);
+    await rm(join(buildDir, 'maven'), { recursive: true, force: true })
+    await runMaven(mvn, log)
 
-    const partial = `${jar}.${process.pid}.tmp`;
-    await copyFile(mavenOutputJar, partial);
+    const partial = `${jar}.${process.pid}.tmp`
+    await copyFile(mavenOutputJar, partial)
     // rename is atomic, so a concurrent reader never sees a half-written jar.
-    await rename(partial, jar);
-    await removeOtherJars(jar);
-    log(`stand-in built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-    return jar;
-  });
+    await rename(partial, jar)
+    await removeOtherJars(jar)
+    log(`stand-in built in ${((Date.now() - started) / 1000).toFixed(1)} s`)
+    return jar
+  })
 }

@@ -1,15 +1,15 @@
-import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
-import { constants as osConstants, homedir } from 'node:os';
-import { parse, resolve } from 'node:path';
-import { createInterface } from 'node:readline/promises';
+import { spawn } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { rm } from 'node:fs/promises'
+import { constants as osConstants, homedir } from 'node:os'
+import { parse, resolve } from 'node:path'
+import { createInterface } from 'node:readline/promises'
 
-import { ensureStandinBuilt } from './build.ts';
-import type { DatabaseHandle, EnsureDatabaseOptions } from './ensure.ts';
-import { databaseExited, ensureDatabase, liveMarker } from './ensure.ts';
-import { childEnv, packageDir, readEnv, repoRoot } from './env.ts';
-import { stderrLog } from './util.ts';
+import { ensureStandinBuilt } from './build.ts'
+import type { DatabaseHandle, EnsureDatabaseOptions } from './ensure.ts'
+import { databaseExited, ensureDatabase, liveMarker } from './ensure.ts'
+import { childEnv, packageDir, readEnv, repoRoot } from './env.ts'
+import { stderrLog } from './util.ts'
 
 const USAGE = `usage: copydesk-devdb <command> [options]
 
@@ -24,233 +24,245 @@ options:
   --data-dir <dir>  data directory (default DEVDB_DATA_DIR or <repo>/.data)
   --memory          stand-in with in-memory storage (nothing is kept)
   --db <name>       database name in the URI (default copydesk)
-  --yes             reset without asking`;
+  --yes             reset without asking`
 
 class UsageError extends Error {
-  override name = 'UsageError';
+  override name = 'UsageError'
 }
 
 type Parsed = {
-  command: string | undefined;
-  ensure: EnsureDatabaseOptions;
-  yes: boolean;
-  rest: string[];
-};
+  command: string | undefined
+  ensure: EnsureDatabaseOptions
+  yes: boolean
+  rest: string[]
+}
 
 function parseArgs(argv: string[]): Parsed {
-  const parsed: Parsed = { command: undefined, ensure: {}, yes: false, rest: [] };
+  const parsed: Parsed = { command: undefined, ensure: {}, yes: false, rest: [] }
   for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] as string;
+    const arg = argv[i] as string
     const value = (): string => {
-      const next = argv[++i];
-      if (next === undefined || next.startsWith('--')) throw new UsageError(`${arg} needs a value.`);
-      return next;
-    };
+      const next = argv[++i]
+      if (next === undefined || next.startsWith('--')) throw new UsageError(`${arg} needs a value.`)
+      return next
+    }
     if (arg === '--') {
-      parsed.rest = argv.slice(i + 1);
-      break;
+      parsed.rest = argv.slice(i + 1)
+      break
     }
     switch (arg) {
       case '--port': {
-        const text = value();
-        if (!/^\d+$/.test(text) || Number(text) > 65535) throw new UsageError(`--port must be 0-65535, got "${text}".`);
-        parsed.ensure.port = Number(text);
-        break;
+        const text = value()
+        if (!/^\d+$/.test(text) || Number(text) > 65535)
+          throw new UsageError(`--port must be 0-65535, got "${text}".`)
+        parsed.ensure.port = Number(text)
+        break
       }
       case '--data-dir':
-        parsed.ensure.dataDir = resolve(value());
-        break;
+        parsed.ensure.dataDir = resolve(value())
+        break
       case '--memory':
-        parsed.ensure.memory = true;
-        break;
+        parsed.ensure.memory = true
+        break
       case '--db':
-        parsed.ensure.dbName = value();
-        break;
+        parsed.ensure.dbName = value()
+        break
       case '--yes':
       case '-y':
-        parsed.yes = true;
-        break;
+        parsed.yes = true
+        break
       case '--help':
       case '-h':
-        parsed.command = 'help';
-        break;
+        parsed.command = 'help'
+        break
       default:
-        if (arg.startsWith('-')) throw new UsageError(`Unknown option ${arg}.`);
+        if (arg.startsWith('-')) throw new UsageError(`Unknown option ${arg}.`)
         if (parsed.command === undefined) {
-          parsed.command = arg;
+          parsed.command = arg
         } else if (parsed.command === 'exec') {
           // `exec cmd args` without `--` also works as long as cmd's own options come after it.
-          parsed.rest = argv.slice(i);
-          i = argv.length;
+          parsed.rest = argv.slice(i)
+          i = argv.length
         } else {
-          throw new UsageError(`Unexpected argument ${arg}.`);
+          throw new UsageError(`Unexpected argument ${arg}.`)
         }
     }
   }
-  return parsed;
+  return parsed
 }
 
 function describe(handle: DatabaseHandle): string {
-  return `database: ${handle.uri} (${handle.kind})`;
+  return `database: ${handle.uri} (${handle.kind})`
 }
 
 function waitForSignal(): Promise<NodeJS.Signals> {
   return new Promise((resolveSignal) => {
     const onSignal = (signal: NodeJS.Signals) => {
-      process.off('SIGINT', onSignal);
-      process.off('SIGTERM', onSignal);
-      resolveSignal(signal);
-    };
-    process.on('SIGINT', onSignal);
-    process.on('SIGTERM', onSignal);
-  });
+      process.off('SIGINT', onSignal)
+      process.off('SIGTERM', onSignal)
+      resolveSignal(signal)
+    }
+    process.on('SIGINT', onSignal)
+    process.on('SIGTERM', onSignal)
+  })
 }
 
 async function start(options: EnsureDatabaseOptions): Promise<number> {
-  const handle = await ensureDatabase({ ...options, log: stderrLog });
-  console.log(describe(handle));
+  const handle = await ensureDatabase({ ...options, log: stderrLog })
+  console.log(describe(handle))
   if (handle.kind === 'reused') {
-    console.log('A database is already running on that port; nothing to start.');
-    return 0;
+    console.log('A database is already running on that port; nothing to start.')
+    return 0
   }
   if (handle.kind === 'external') {
-    console.log('DATABASE_URI is set; nothing to start.');
-    return 0;
+    console.log('DATABASE_URI is set; nothing to start.')
+    return 0
   }
 
-  console.log('Press Ctrl-C to stop.');
-  const exited = databaseExited(handle);
+  console.log('Press Ctrl-C to stop.')
+  const exited = databaseExited(handle)
   const outcome = await Promise.race([
     waitForSignal().then(() => 'signal' as const),
     ...(exited ? [exited.then(() => 'exited' as const)] : []),
-  ]);
-  await handle.stop();
+  ])
+  await handle.stop()
   if (outcome === 'exited') {
-    console.error('The database exited unexpectedly.');
-    return 1;
+    console.error('The database exited unexpectedly.')
+    return 1
   }
-  console.log('database stopped');
-  return 0;
+  console.log('database stopped')
+  return 0
 }
 
 function signalNumber(signal: NodeJS.Signals): number {
-  return osConstants.signals[signal] ?? 1;
+  return osConstants.signals[signal] ?? 1
 }
 
 async function exec(options: EnsureDatabaseOptions, command: string[]): Promise<number> {
-  const [program, ...args] = command;
-  if (!program) throw new UsageError('exec needs a command: copydesk-devdb exec -- <cmd> [args…]');
+  const [program, ...args] = command
+  if (!program) throw new UsageError('exec needs a command: copydesk-devdb exec -- <cmd> [args…].')
 
-  const handle = await ensureDatabase({ ...options, log: stderrLog });
+  const handle = await ensureDatabase({ ...options, log: stderrLog })
   // stdout belongs to the command, so our own lines go to stderr.
-  stderrLog(describe(handle));
+  stderrLog(describe(handle))
 
-  const forwarded: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
-  let child: ReturnType<typeof spawn> | undefined;
+  const forwarded: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP']
+  let child: ReturnType<typeof spawn> | undefined
   // Installed before spawning so a signal in between cannot take the database down under the command.
   const forward = (signal: NodeJS.Signals) => {
-    if (child && child.exitCode === null && child.signalCode === null) child.kill(signal);
-  };
-  for (const signal of forwarded) process.on(signal, forward);
+    if (child && child.exitCode === null && child.signalCode === null) child.kill(signal)
+  }
+  for (const signal of forwarded) process.on(signal, forward)
+  let commandDone = false
 
   try {
     child = spawn(program, args, {
       stdio: 'inherit',
       env: childEnv({ DATABASE_URI: handle.uri, DATABASE_COMPAT: handle.compat }),
-    });
-    let commandDone = false;
+    })
     void databaseExited(handle)?.then(() => {
-      if (!commandDone) stderrLog('warning: the database exited while the command was still running');
-    });
+      if (!commandDone)
+        stderrLog('warning: the database exited while the command was still running')
+    })
 
-    const spawned = child;
-    const result = await new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolveExit, reject) => {
-      spawned.once('error', (error: NodeJS.ErrnoException) => {
-        reject(
-          error.code === 'ENOENT' ? new Error(`Command not found: ${program}`) : new Error(`Could not run ${program}: ${error.message}`),
-        );
-      });
-      spawned.once('exit', (code, signal) => resolveExit({ code, signal }));
-    });
-    commandDone = true;
-    if (result.signal) return 128 + signalNumber(result.signal);
-    return result.code ?? 1;
+    const spawned = child
+    const result = await new Promise<{ code: number | null; signal: NodeJS.Signals | null }>(
+      (resolveExit, reject) => {
+        spawned.once('error', (error: NodeJS.ErrnoException) => {
+          reject(
+            error.code === 'ENOENT'
+              ? new Error(`Command not found: ${program}`)
+              : new Error(`Could not run ${program}: ${error.message}`),
+          )
+        })
+        spawned.once('exit', (code, signal) => resolveExit({ code, signal }))
+      },
+    )
+    if (result.signal) return 128 + signalNumber(result.signal)
+    return result.code ?? 1
   } finally {
-    await handle.stop();
-    for (const signal of forwarded) process.off(signal, forward);
+    commandDone = true
+    await handle.stop()
+    for (const signal of forwarded) process.off(signal, forward)
   }
 }
 
 function isUnsafeToDelete(dir: string): boolean {
-  const target = resolve(dir);
+  const target = resolve(dir)
   return [parse(target).root, homedir(), repoRoot, packageDir, resolve(repoRoot, 'packages')].some(
     (protectedDir) => resolve(protectedDir) === target,
-  );
+  )
 }
 
 async function reset(options: EnsureDatabaseOptions, yes: boolean): Promise<number> {
-  const dataDir = resolve(options.dataDir ?? readEnv().devdbDataDir);
+  const dataDir = resolve(options.dataDir ?? readEnv().devdbDataDir)
   if (isUnsafeToDelete(dataDir)) {
-    throw new Error(`Refusing to delete ${dataDir}: that is not a data directory; check DEVDB_DATA_DIR.`);
+    throw new Error(
+      `Refusing to delete ${dataDir}: that is not a data directory; check DEVDB_DATA_DIR.`,
+    )
   }
 
-  const marker = await liveMarker(dataDir);
+  const marker = await liveMarker(dataDir)
   if (marker) {
     throw new Error(
       `The database for ${dataDir} is running (pid ${marker.pid}, port ${marker.port}); stop it before resetting.`,
-    );
+    )
   }
   if (!existsSync(dataDir)) {
-    console.log(`Nothing to delete: ${dataDir} does not exist.`);
-    return 0;
+    console.log(`Nothing to delete: ${dataDir} does not exist.`)
+    return 0
   }
 
   if (!yes) {
     if (!process.stdin.isTTY || !process.stdout.isTTY) {
-      throw new Error(`Refusing to delete ${dataDir} without confirmation (no terminal to ask on); pass --yes.`);
+      throw new Error(
+        `Refusing to delete ${dataDir} without confirmation (no terminal to ask on); pass --yes.`,
+      )
     }
-    const prompt = createInterface({ input: process.stdin, output: process.stdout });
-    const answer = await prompt.question(`Delete ${dataDir}? [y/N] `).finally(() => prompt.close());
+    const prompt = createInterface({ input: process.stdin, output: process.stdout })
+    const answer = await prompt.question(`Delete ${dataDir}? [y/N] `).finally(() => prompt.close())
     if (!/^y(es)?$/i.test(answer.trim())) {
-      console.log('Nothing deleted.');
-      return 1;
+      console.log('Nothing deleted.')
+      return 1
     }
   }
 
-  await rm(dataDir, { recursive: true, force: true });
-  console.log(`Deleted ${dataDir}.`);
-  return 0;
+  await rm(dataDir, { recursive: true, force: true })
+  console.log(`Deleted ${dataDir}.`)
+  return 0
 }
 
 async function main(argv: string[]): Promise<number> {
-  const parsed = parseArgs(argv);
+  const parsed = parseArgs(argv)
   switch (parsed.command) {
     case 'start':
-      return start(parsed.ensure);
+      return start(parsed.ensure)
     case 'exec':
-      return exec(parsed.ensure, parsed.rest);
+      return exec(parsed.ensure, parsed.rest)
     case 'reset':
-      return reset(parsed.ensure, parsed.yes);
+      return reset(parsed.ensure, parsed.yes)
     case 'build': {
-      const jar = await ensureStandinBuilt({ log: stderrLog });
-      console.log(jar);
-      return 0;
+      const jar = await ensureStandinBuilt({ log: stderrLog })
+      console.log(jar)
+      return 0
     }
     case 'help':
-      console.log(USAGE);
-      return 0;
+      console.log(USAGE)
+      return 0
     case undefined:
-      throw new UsageError('Missing command.');
+      throw new UsageError('Missing command.')
     default:
-      throw new UsageError(`Unknown command "${parsed.command}".`);
+      throw new UsageError(`Unknown command "${parsed.command}".`)
   }
 }
 
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    const message = error instanceof Error ? error.message : String(error);
-    console.error(error instanceof UsageError ? `${message} Run "copydesk-devdb --help" for usage.` : message);
-    process.exit(1);
+    const message = error instanceof Error ? error.message : String(error)
+    console.error(
+      error instanceof UsageError ? `${message} Run "copydesk-devdb --help" for usage.` : message,
+    )
+    process.exit(1)
   },
-);
+)
