@@ -1,32 +1,18 @@
 import { createEnv } from '@t3-oss/env-nextjs'
 import { z } from 'zod'
 
-// `next build` runs with NODE_ENV=production but never serves a request, so production-only
-// requirements are checked when the server starts, not while it is being built.
-const isBuildPhase = process.env.NEXT_PHASE === 'phase-production-build'
-const isProduction = process.env.NODE_ENV === 'production' && !isBuildPhase
-
 const DEV_SECRET = 'copydesk-development-secret-do-not-use-in-production'
-
-const requiredInProduction = (name: string) =>
-  z
-    .string()
-    .min(1)
-    .optional()
-    .refine((value) => !isProduction || Boolean(value), {
-      message: `${name} must be set when NODE_ENV=production`,
-    })
 
 export const env = createEnv({
   server: {
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
     /** Signs sessions and tokens. */
-    PAYLOAD_SECRET: requiredInProduction('PAYLOAD_SECRET').refine(
-      (value) => !isProduction || (value?.length ?? 0) >= 32,
-      { message: 'PAYLOAD_SECRET must be at least 32 characters in production' },
-    ),
+    PAYLOAD_SECRET: z.string().min(32, 'PAYLOAD_SECRET must be at least 32 characters').optional(),
     /** A MongoDB connection string; the devdb launcher sets it in development. */
-    DATABASE_URI: requiredInProduction('DATABASE_URI'),
+    DATABASE_URI: z
+      .string()
+      .regex(/^mongodb(\+srv)?:\/\//, 'DATABASE_URI must be a mongodb:// or mongodb+srv:// URL')
+      .optional(),
     /** `mongo-java-server` when DATABASE_URI points at the bundled stand-in. */
     DATABASE_COMPAT: z.enum(['mongodb', 'mongo-java-server']).default('mongodb'),
     /** Where the CMS is reachable, used for absolute URLs in the admin and API responses. */
@@ -48,7 +34,16 @@ export const env = createEnv({
   emptyStringAsUndefined: true,
 })
 
-export const isProductionRuntime = isProduction
+export const isProduction = env.NODE_ENV === 'production'
+
+/**
+ * What a production server lacks before it may start. `next build` also runs with
+ * NODE_ENV=production but needs neither, so this is checked when the server boots.
+ */
+export const missingProductionSettings = (): string[] =>
+  isProduction
+    ? (['PAYLOAD_SECRET', 'DATABASE_URI'] as const).filter((name) => !env[name])
+    : []
 
 /** The secret Payload signs with: the configured one, or a fixed one outside production. */
 export const payloadSecret = env.PAYLOAD_SECRET ?? DEV_SECRET

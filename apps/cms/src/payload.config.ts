@@ -14,6 +14,7 @@ import { Users } from './collections/Users'
 import { databaseAdapterOptions } from './database'
 import { env, payloadSecret, serverUrl } from './env'
 import { newsroomEditor } from './fields/richText'
+import { reportFieldErrors } from './hooks/reportFieldErrors'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -24,6 +25,8 @@ export default buildConfig({
     user: Users.slug,
     importMap: { baseDir: dirname },
     meta: { titleSuffix: ' · Copydesk' },
+    // Gravatar is a third-party request per page view; staff get Payload's built-in avatar.
+    avatar: 'default',
   },
   collections: [Articles, Faqs, Authors, Media, Users],
   editor: newsroomEditor,
@@ -35,6 +38,7 @@ export default buildConfig({
     declare: false,
   },
   graphQL: { disablePlaygroundInProduction: true },
+  hooks: { afterError: [reportFieldErrors] },
   plugins: [
     seoPlugin({
       generateTitle: ({ doc }) => (doc?.title ? `${doc.title} · Copydesk` : 'Copydesk'),

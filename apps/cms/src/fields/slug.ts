@@ -5,7 +5,8 @@ import { slugify, validateSlug } from '@copydesk/workflow/slug'
 type SlugFieldOptions = {
   /** The field the slug is generated from while the slug is empty. */
   from: string
-  overrides?: Partial<TextField>
+  /** Deep-merged over the defaults for `admin`; replaces anything else it names. */
+  overrides?: Partial<Pick<TextField, 'name' | 'label' | 'required' | 'admin'>>
 }
 
 /**
@@ -32,9 +33,7 @@ export const slugField = ({ from, overrides = {} }: SlugFieldOptions): TextField
         const source = data?.[from]
         return typeof source === 'string' && source.trim() ? slugify({ text: source }) : value
       },
-      ...(overrides.hooks?.beforeValidate ?? []),
     ],
-    ...(overrides.hooks ? { afterRead: overrides.hooks.afterRead } : {}),
   },
   validate: (value: string | null | undefined, { data }: { data: Record<string, unknown> }) => {
     // Autosaved drafts start empty; a slug is only demanded once there is something to name.

@@ -1,5 +1,7 @@
+import type { Article } from '@copydesk/types/payload-types'
+
 /** Small builders for Lexical JSON, so tests can state rich text without a browser. */
-type Node = Record<string, unknown>
+type Node = { type: string; version: number; [key: string]: unknown }
 
 export const text = (value: string, format = 0): Node => ({
   type: 'text',
@@ -11,7 +13,7 @@ export const text = (value: string, format = 0): Node => ({
   version: 1,
 })
 
-const element = (type: string, children: Node[], extra: Node = {}): Node => ({
+const element = (type: string, children: Node[], extra: Record<string, unknown> = {}): Node => ({
   type,
   children,
   direction: 'ltr',
@@ -35,10 +37,10 @@ export const list = (listType: 'bullet' | 'number', items: string[]) =>
     { listType, start: 1, tag: listType === 'bullet' ? 'ul' : 'ol' },
   )
 
-export const link = (value: string, fields: Node) =>
+export const link = (value: string, fields: Record<string, unknown>) =>
   element('link', [text(value)], { fields, id: `link-${value.length}` })
 
-export const upload = (mediaId: string) => ({
+export const upload = (mediaId: string): Node => ({
   type: 'upload',
   fields: { caption: 'A caption on the image node' },
   format: '',
@@ -48,9 +50,9 @@ export const upload = (mediaId: string) => ({
   version: 3,
 })
 
-export const horizontalRule = () => ({ type: 'horizontalrule', version: 1 })
+export const horizontalRule = (): Node => ({ type: 'horizontalrule', version: 1 })
 
-export const root = (...children: Node[]) => ({
+export const root = (...children: Node[]): NonNullable<Article['body']> => ({
   root: { type: 'root', children, direction: 'ltr', format: '', indent: 0, version: 1 },
 })
 

@@ -63,6 +63,16 @@ describe('article validation', () => {
     expect(errors).toEqual([{ path: 'authors', message: expect.stringMatching(/at least one author/) }])
   })
 
+  it('reports every invalid field of a publish at once', async () => {
+    const errors = await failingPaths(() =>
+      payload.create({
+        collection: 'articles',
+        data: { title: 'y'.repeat(200), slug: 'Bad Slug', _status: 'published' },
+      }),
+    )
+    expect(errors.map((e) => e.path).sort()).toEqual(['authors', 'slug', 'title'])
+  })
+
   it('refuses a source URL that is not http(s)', async () => {
     const errors = await failingPaths(() =>
       live({ title: `Sourced ${uid()}`, source: { name: 'Wire', url: 'ftp://wire.example' } }),

@@ -12,8 +12,8 @@ import { isEditorAccess } from '../../access/isEditor'
 import { isStaffAccess } from '../../access/isStaff'
 import { publishedOrStaff } from '../../access/publishedOrStaff'
 import { newsroomEditor } from '../../fields/richText'
+import { requiredToPublish } from '../../fields/requiredToPublish'
 import { slugField } from '../../fields/slug'
-import { enforcePublishReadiness } from '../../hooks/enforcePublishReadiness'
 import { versionsWithDrafts } from '../versions'
 import { TITLE_MAX_LENGTH } from './constants'
 import { setPublishedAt } from './hooks/setPublishedAt'
@@ -43,7 +43,7 @@ export const Articles: CollectionConfig<'articles'> = {
   },
   versions: versionsWithDrafts,
   hooks: {
-    beforeChange: [enforcePublishReadiness('articles'), setPublishedAt],
+    beforeChange: [setPublishedAt],
   },
   fields: [
     {
@@ -143,6 +143,7 @@ export const Articles: CollectionConfig<'articles'> = {
       type: 'relationship',
       relationTo: 'authors',
       hasMany: true,
+      validate: requiredToPublish('articles', 'authors'),
       admin: { position: 'sidebar', description: 'In byline order. At least one to publish.' },
     },
     {

@@ -5,7 +5,6 @@ import { isStaffAccess, isStaffFieldAccess } from '../../access/isStaff'
 import { publishedOrStaff } from '../../access/publishedOrStaff'
 import { shortEditor } from '../../fields/richText'
 import { slugField } from '../../fields/slug'
-import { enforcePublishReadiness } from '../../hooks/enforcePublishReadiness'
 import { versionsWithDrafts } from '../versions'
 
 export const Authors: CollectionConfig<'authors'> = {
@@ -24,9 +23,6 @@ export const Authors: CollectionConfig<'authors'> = {
   },
   defaultPopulate: { name: true, slug: true, role: true, avatar: true },
   versions: versionsWithDrafts,
-  hooks: {
-    beforeChange: [enforcePublishReadiness('authors')],
-  },
   fields: [
     { name: 'name', type: 'text', required: true, maxLength: 120 },
     {

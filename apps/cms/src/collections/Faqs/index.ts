@@ -5,7 +5,6 @@ import { isStaffAccess } from '../../access/isStaff'
 import { publishedOrStaff } from '../../access/publishedOrStaff'
 import { shortEditor } from '../../fields/richText'
 import { slugField } from '../../fields/slug'
-import { enforcePublishReadiness } from '../../hooks/enforcePublishReadiness'
 import { versionsWithDrafts } from '../versions'
 
 export const Faqs: CollectionConfig<'faqs'> = {
@@ -24,9 +23,6 @@ export const Faqs: CollectionConfig<'faqs'> = {
   },
   defaultPopulate: { question: true, answer: true, slug: true },
   versions: versionsWithDrafts,
-  hooks: {
-    beforeChange: [enforcePublishReadiness('faqs')],
-  },
   fields: [
     { name: 'question', type: 'text', required: true, maxLength: 300 },
     { name: 'answer', type: 'richText', editor: shortEditor },

@@ -1,10 +1,9 @@
 import type { CollectionConfig } from 'payload'
 
-import { ROLES } from '@copydesk/workflow/roles'
+import { isStaff, ROLES } from '@copydesk/workflow/roles'
 
 import { adminOrSelf } from '../../access/adminOrSelf'
 import { isAdminAccess, isAdminFieldAccess } from '../../access/isAdmin'
-import { isStaffAccess } from '../../access/isStaff'
 import { firstUserIsAdmin } from './hooks/firstUserIsAdmin'
 
 export const Users: CollectionConfig<'users'> = {
@@ -21,7 +20,7 @@ export const Users: CollectionConfig<'users'> = {
     group: 'Settings',
   },
   access: {
-    admin: isStaffAccess,
+    admin: ({ req }) => isStaff({ user: req.user }),
     read: adminOrSelf,
     create: isAdminAccess,
     update: adminOrSelf,

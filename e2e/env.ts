@@ -1,0 +1,21 @@
+/**
+ * Ports and secrets for the end-to-end stack. The e2e run starts its own throwaway database and
+ * production CMS on ports of its own, so it never touches a developer's `npm run dev`.
+ */
+export const E2E = {
+  dbPort: Number(process.env.E2E_DB_PORT ?? 27099),
+  cmsPort: Number(process.env.E2E_CMS_PORT ?? 3101),
+  chromium: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  secret: 'e2e-secret-that-is-long-enough-for-production-mode',
+  password: 'copydesk-e2e-password',
+} as const
+
+export const databaseUri = `mongodb://127.0.0.1:${E2E.dbPort}/copydesk_e2e`
+
+export const cmsUrl = `http://127.0.0.1:${E2E.cmsPort}`
+
+export const ACCOUNTS = [
+  { email: 'admin@example.com', name: 'Ada Admin', role: 'admin' },
+  { email: 'editor@example.com', name: 'Eddie Editor', role: 'editor' },
+  { email: 'writer@example.com', name: 'Wren Writer', role: 'writer' },
+] as const

@@ -1,0 +1,38 @@
+import { spawnSync } from 'node:child_process'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+import { ACCOUNTS, cmsUrl, databaseUri, E2E } from './env'
+
+const here = path.dirname(fileURLToPath(import.meta.url))
+
+/**
+ * Prepares the production stack the way a newsroom would: the content import (`npm run seed`)
+ * and the first admin through Payload's first-register endpoint, who then creates the others.
+ */
+export default async function globalSetup() {
+  const seed = spawnSync('npm', ['run', 'seed', '--workspace', '@copydesk/cms'], {
+    cwd: path.resolve(here, '..'),
+    env: { ...process.env, DATABASE_URI: databaseUri, DATABASE_COMPAT: 'mongo-java-server', PAYLOAD_SECRET: E2E.secret },
+    encoding: 'utf8',
+  })
+  if (seed.status !== 0) throw new Error(`seed failed (${seed.status}):\n${seed.stdout}\n${seed.stderr}`)
+
+  const [admin, ...others] = ACCOUNTS
+  const first = await fetch(`${cmsUrl}/api/users/first-register`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: admin.email, name: admin.name, password: E2E.password }),
+  })
+  if (!first.ok) throw new Error(`first-register answered ${first.status}: ${await first.text()}`)
+  const { token } = (await first.json()) as { token: string }
+
+  for (const account of others) {
+    const res = await fetch(`${cmsUrl}/api/users`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `JWT ${token}` },
+      body: JSON.stringify({ email: account.email, name: account.name, roles: [account.role], password: E2E.password }),
+    })
+    if (!res.ok) throw new Error(`creating ${account.email} answered ${res.status}: ${await res.text()}`)
+  }
+}

@@ -1,0 +1,65 @@
+import { defineConfig, devices } from '@playwright/test'
+
+import { cmsUrl, databaseUri, E2E } from './env'
+
+const isCI = Boolean(process.env.CI)
+
+export default defineConfig({
+  testDir: './tests',
+  outputDir: './test-results',
+  fullyParallel: false,
+  // Two cores: one worker keeps the production servers responsive and the timings honest.
+  workers: 1,
+  forbidOnly: isCI,
+  retries: isCI ? 1 : 0,
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  reporter: [
+    ['list'],
+    ['json', { outputFile: '../.test-results/e2e.json' }],
+    ['html', { outputFolder: './playwright-report', open: 'never' }],
+  ],
+  globalSetup: './global-setup.ts',
+  use: {
+    baseURL: cmsUrl,
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    launchOptions: {
+      executablePath: E2E.chromium,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    },
+  },
+  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], channel: undefined } }],
+  webServer: [
+    {
+      // A throwaway in-memory database: every run starts empty.
+      command: `node ../packages/devdb/bin/copydesk-devdb.js start --memory --port ${E2E.dbPort}`,
+      port: E2E.dbPort,
+      reuseExistingServer: false,
+      timeout: 600_000,
+      stdout: 'pipe',
+    },
+    {
+      command: `../../node_modules/.bin/next start --port ${E2E.cmsPort}`,
+      cwd: '../apps/cms',
+      url: `${cmsUrl}/api/users/me`,
+      reuseExistingServer: !isCI,
+      timeout: 120_000,
+      env: {
+        NODE_ENV: 'production',
+        DATABASE_URI: databaseUri,
+        DATABASE_COMPAT: 'mongo-java-server',
+        PAYLOAD_SECRET: E2E.secret,
+        CMS_URL: cmsUrl,
+      },
+    },
+  ],
+})

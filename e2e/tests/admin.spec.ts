@@ -1,0 +1,71 @@
+import type { Page } from '@playwright/test'
+import { expect, test } from '@playwright/test'
+
+import { ACCOUNTS, E2E } from '../env'
+
+const ARTICLE_TITLE = 'North Korean Diplomat Assigned to Cuba Defects to South Korea'
+
+const signIn = async (page: Page, email: string) => {
+  await page.goto('/admin/login')
+  await page.locator('#field-email').fill(email)
+  await page.locator('#field-password').fill(E2E.password)
+  await page.getByRole('button', { name: 'Login' }).click()
+  await expect(page).toHaveURL(/\/admin$/)
+}
+
+for (const account of ACCOUNTS) {
+  test(`${account.role} signs in and sees the newsroom collections`, async ({ page }) => {
+    await signIn(page, account.email)
+    for (const label of ['Articles', 'FAQs', 'Authors', 'Media']) {
+      await expect(page.locator('.dashboard').getByText(label, { exact: true }).first()).toBeVisible()
+    }
+  })
+}
+
+test('a wrong password is refused with a message', async ({ page }) => {
+  await page.goto('/admin/login')
+  await page.locator('#field-email').fill('writer@example.com')
+  await page.locator('#field-password').fill('not-the-password')
+  await page.getByRole('button', { name: 'Login' }).click()
+  await expect(page.getByText(/email or password provided is incorrect/i)).toBeVisible()
+  await expect(page).toHaveURL(/\/admin\/login/)
+})
+
+test('the seeded article opens in the editor, published, with its byline and body', async ({ page }, testInfo) => {
+  await page.setViewportSize({ width: 1440, height: 1000 })
+  await signIn(page, 'editor@example.com')
+  await page.goto('/admin/collections/articles')
+  await page.getByRole('link', { name: ARTICLE_TITLE }).click()
+
+  await expect(page.locator('#field-title')).toHaveValue(ARTICLE_TITLE)
+  await expect(page.locator('#field-slug')).toHaveValue('north-korean-diplomat-assigned-to-cuba-defects-to-south-korea')
+  await expect(page.getByText('Published', { exact: true }).first()).toBeVisible()
+  await expect(page.locator('#field-authors')).toContainText('Claire Jimenez')
+  const editor = page.locator('.rich-text-lexical [contenteditable="true"]').first()
+  await expect(editor.locator('h2')).toHaveText('Reasons Behind the Defection')
+  await expect(editor).toContainText('The last high-profile defection to the South was that of Tae Yong-ho')
+
+  await page.getByRole('button', { name: 'Key Questions' }).click()
+  const faqs = page.locator('#field-faqs')
+  for (const question of [
+    'Why did Ri Il-gyu decide to defect from North Korea?',
+    'How did Ri Il-gyu manage to escape from Cuba to South Korea?',
+    "What was Ri Il-gyu's role at the North Korean Embassy in Havana?",
+    'How has this defection impacted North Korea-South Korea relations?',
+  ]) {
+    await expect(faqs).toContainText(question)
+  }
+
+  await page.getByRole('button', { name: 'Story' }).click()
+  await testInfo.attach('article-edit-view', {
+    body: await page.screenshot({ fullPage: true }),
+    contentType: 'image/png',
+  })
+})
+
+test('a writer cannot open user management for other accounts', async ({ page }) => {
+  await signIn(page, 'writer@example.com')
+  await page.goto('/admin/collections/users')
+  await expect(page.locator('table tbody tr')).toHaveCount(1)
+  await expect(page.locator('table')).toContainText('writer@example.com')
+})
