@@ -19,3 +19,6 @@ export const ACCOUNTS = [
   { email: 'editor@example.com', name: 'Eddie Editor', role: 'editor' },
   { email: 'writer@example.com', name: 'Wren Writer', role: 'writer' },
 ] as const
+
+/** The environment the test runner was started with, for the processes it spawns. */
+export const inheritedEnv = process.env

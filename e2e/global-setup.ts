@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-import { ACCOUNTS, cmsUrl, databaseUri, E2E } from './env'
+import { ACCOUNTS, cmsUrl, databaseUri, E2E, inheritedEnv } from './env'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 
@@ -13,10 +13,16 @@ const here = path.dirname(fileURLToPath(import.meta.url))
 export default async function globalSetup() {
   const seed = spawnSync('npm', ['run', 'seed', '--workspace', '@copydesk/cms'], {
     cwd: path.resolve(here, '..'),
-    env: { ...process.env, DATABASE_URI: databaseUri, DATABASE_COMPAT: 'mongo-java-server', PAYLOAD_SECRET: E2E.secret },
+    env: {
+      ...inheritedEnv,
+      DATABASE_URI: databaseUri,
+      DATABASE_COMPAT: 'mongo-java-server',
+      PAYLOAD_SECRET: E2E.secret,
+    },
     encoding: 'utf8',
   })
-  if (seed.status !== 0) throw new Error(`seed failed (${seed.status}):\n${seed.stdout}\n${seed.stderr}`)
+  if (seed.status !== 0)
+    throw new Error(`seed failed (${seed.status}):\n${seed.stdout}\n${seed.stderr}`)
 
   const [admin, ...others] = ACCOUNTS
   const first = await fetch(`${cmsUrl}/api/users/first-register`, {
@@ -31,8 +37,14 @@ export default async function globalSetup() {
     const res = await fetch(`${cmsUrl}/api/users`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `JWT ${token}` },
-      body: JSON.stringify({ email: account.email, name: account.name, roles: [account.role], password: E2E.password }),
+      body: JSON.stringify({
+        email: account.email,
+        name: account.name,
+        roles: [account.role],
+        password: E2E.password,
+      }),
     })
-    if (!res.ok) throw new Error(`creating ${account.email} answered ${res.status}: ${await res.text()}`)
+    if (!res.ok)
+      throw new Error(`creating ${account.email} answered ${res.status}: ${await res.text()}`)
   }
 }

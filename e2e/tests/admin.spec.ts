@@ -17,7 +17,9 @@ for (const account of ACCOUNTS) {
   test(`${account.role} signs in and sees the newsroom collections`, async ({ page }) => {
     await signIn(page, account.email)
     for (const label of ['Articles', 'FAQs', 'Authors', 'Media']) {
-      await expect(page.locator('.dashboard').getByText(label, { exact: true }).first()).toBeVisible()
+      await expect(
+        page.locator('.dashboard').getByText(label, { exact: true }).first(),
+      ).toBeVisible()
     }
   })
 }
@@ -31,19 +33,25 @@ test('a wrong password is refused with a message', async ({ page }) => {
   await expect(page).toHaveURL(/\/admin\/login/)
 })
 
-test('the seeded article opens in the editor, published, with its byline and body', async ({ page }, testInfo) => {
+test('the seeded article opens in the editor, published, with its byline and body', async ({
+  page,
+}, testInfo) => {
   await page.setViewportSize({ width: 1440, height: 1000 })
   await signIn(page, 'editor@example.com')
   await page.goto('/admin/collections/articles')
   await page.getByRole('link', { name: ARTICLE_TITLE }).click()
 
   await expect(page.locator('#field-title')).toHaveValue(ARTICLE_TITLE)
-  await expect(page.locator('#field-slug')).toHaveValue('north-korean-diplomat-assigned-to-cuba-defects-to-south-korea')
+  await expect(page.locator('#field-slug')).toHaveValue(
+    'north-korean-diplomat-assigned-to-cuba-defects-to-south-korea',
+  )
   await expect(page.getByText('Published', { exact: true }).first()).toBeVisible()
   await expect(page.locator('#field-authors')).toContainText('Claire Jimenez')
   const editor = page.locator('.rich-text-lexical [contenteditable="true"]').first()
   await expect(editor.locator('h2')).toHaveText('Reasons Behind the Defection')
-  await expect(editor).toContainText('The last high-profile defection to the South was that of Tae Yong-ho')
+  await expect(editor).toContainText(
+    'The last high-profile defection to the South was that of Tae Yong-ho',
+  )
 
   await page.getByRole('button', { name: 'Key Questions' }).click()
   const faqs = page.locator('#field-faqs')

@@ -15,7 +15,9 @@ test.describe('anonymous readers over REST and GraphQL', () => {
   test('read the published article with its byline and questions', async ({ request }) => {
     const res = await request.get(`/api/articles?where[slug][equals]=${SLUG}&depth=1`)
     expect(res.status()).toBe(200)
-    const { docs } = (await res.json()) as { docs: { title: string; authors: { name: string }[]; faqs: unknown[] }[] }
+    const { docs } = (await res.json()) as {
+      docs: { title: string; authors: { name: string }[]; faqs: unknown[] }[]
+    }
     expect(docs).toHaveLength(1)
     expect(docs[0]?.authors.map((a) => a.name)).toEqual(['Claire Jimenez'])
     expect(docs[0]?.faqs).toHaveLength(4)
@@ -26,7 +28,9 @@ test.describe('anonymous readers over REST and GraphQL', () => {
     const authors = await (await request.get('/api/authors')).json()
     expect(JSON.stringify(authors)).not.toMatch(/"email"/)
 
-    const gql = await request.post('/api/graphql', { data: { query: '{ Users { docs { email } } }' } })
+    const gql = await request.post('/api/graphql', {
+      data: { query: '{ Users { docs { email } } }' },
+    })
     const body = (await gql.json()) as { errors?: { message: string }[]; data?: { Users: unknown } }
     expect(body.data?.Users ?? null).toBeNull()
     expect(body.errors?.[0]?.message).toMatch(/not allowed/i)
@@ -50,30 +54,48 @@ test.describe('anonymous readers over REST and GraphQL', () => {
     expect(JSON.stringify(await gql.json())).not.toContain('embargoed')
 
     const editor = await login(request, 'editor@example.com')
-    expect((await request.delete(`/api/articles/${doc.id}`, { headers: { authorization: `JWT ${editor}` } })).status()).toBe(200)
+    expect(
+      (
+        await request.delete(`/api/articles/${doc.id}`, {
+          headers: { authorization: `JWT ${editor}` },
+        })
+      ).status(),
+    ).toBe(200)
   })
 })
 
 test.describe('bad input is a 400 that names the field', () => {
   const cases: { name: string; data: Record<string, unknown>; field: string }[] = [
-    { name: 'a slug that is not kebab-case', data: { title: 'Fine', slug: 'Not A Slug' }, field: 'slug' },
+    {
+      name: 'a slug that is not kebab-case',
+      data: { title: 'Fine', slug: 'Not A Slug' },
+      field: 'slug',
+    },
     { name: 'a missing title', data: { slug: 'no-title-here' }, field: 'title' },
     { name: 'a title over 160 characters', data: { title: 'x'.repeat(161) }, field: 'title' },
   ]
   for (const { name, data, field } of cases) {
     test(name, async ({ request }) => {
       const token = await login(request, 'editor@example.com')
-      const authors = (await (await request.get('/api/authors?limit=1')).json()) as { docs: { id: string }[] }
-      const before = (await (await request.get('/api/articles?limit=0')).json()) as { totalDocs: number }
+      const authors = (await (await request.get('/api/authors?limit=1')).json()) as {
+        docs: { id: string }[]
+      }
+      const before = (await (await request.get('/api/articles?limit=0')).json()) as {
+        totalDocs: number
+      }
       const res = await request.post('/api/articles', {
         headers: { authorization: `JWT ${token}` },
         data: { ...data, authors: [authors.docs[0]?.id], _status: 'published' },
       })
       expect(res.status()).toBe(400)
-      const body = (await res.json()) as { errors: { data?: { errors: { path: string; message: string }[] } }[] }
+      const body = (await res.json()) as {
+        errors: { data?: { errors: { path: string; message: string }[] } }[]
+      }
       const paths = body.errors.flatMap((e) => e.data?.errors.map((d) => d.path) ?? [])
       expect(paths).toContain(field)
-      const after = (await (await request.get('/api/articles?limit=0')).json()) as { totalDocs: number }
+      const after = (await (await request.get('/api/articles?limit=0')).json()) as {
+        totalDocs: number
+      }
       expect(after.totalDocs).toBe(before.totalDocs)
     })
   }
@@ -92,7 +114,11 @@ test.describe('bad input is a 400 that names the field', () => {
           message: 'The following field is invalid: Byline',
           data: {
             errors: [
-              { path: 'authors', label: 'Byline', message: 'An article needs at least one author before it is published.' },
+              {
+                path: 'authors',
+                label: 'Byline',
+                message: 'An article needs at least one author before it is published.',
+              },
             ],
           },
         },

@@ -10,5 +10,6 @@ export default defineConfig({
     hookTimeout: 600_000,
     // An external database from the developer's shell would make every test skip the code under test.
     env: { DATABASE_URI: '', DATABASE_COMPAT: '', DEVDB_PORT: '', DEVDB_DATA_DIR: '' },
+    reporters: ['default', ['json', { outputFile: '../../.test-results/devdb.json' }]],
   },
 })

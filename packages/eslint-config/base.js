@@ -34,6 +34,8 @@ export default tseslint.config(
       '**/payload-types.ts',
       '**/importMap.js',
       '**/next-env.d.ts',
+      '**/playwright-report/**',
+      '**/test-results/**',
     ],
   },
   js.configs.recommended,

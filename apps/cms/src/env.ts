@@ -41,9 +41,7 @@ export const isProduction = env.NODE_ENV === 'production'
  * NODE_ENV=production but needs neither, so this is checked when the server boots.
  */
 export const missingProductionSettings = (): string[] =>
-  isProduction
-    ? (['PAYLOAD_SECRET', 'DATABASE_URI'] as const).filter((name) => !env[name])
-    : []
+  isProduction ? (['PAYLOAD_SECRET', 'DATABASE_URI'] as const).filter((name) => !env[name]) : []
 
 /** The secret Payload signs with: the configured one, or a fixed one outside production. */
 export const payloadSecret = env.PAYLOAD_SECRET ?? DEV_SECRET

@@ -34,7 +34,8 @@ export default buildConfig({
   sharp,
   typescript: {
     outputFile:
-      env.PAYLOAD_TYPES_OUTPUT ?? path.resolve(dirname, '../../../packages/types/src/payload-types.ts'),
+      env.PAYLOAD_TYPES_OUTPUT ??
+      path.resolve(dirname, '../../../packages/types/src/payload-types.ts'),
     declare: false,
   },
   graphQL: { disablePlaygroundInProduction: true },

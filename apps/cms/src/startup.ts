@@ -8,7 +8,9 @@ import { seedIfEmpty } from './seed/seedIfEmpty'
 export const startup = async () => {
   const missing = missingProductionSettings()
   if (missing.length > 0) {
-    console.error(`Refusing to start in production without ${missing.join(' and ')}. See .env.example.`)
+    console.error(
+      `Refusing to start in production without ${missing.join(' and ')}. See .env.example.`,
+    )
     process.exit(1)
   }
   const payload = await getPayload({ config })

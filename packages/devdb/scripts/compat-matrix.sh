@@ -168,7 +168,7 @@ wait_for_line() {
 }
 
 start_devdb() { # <target> <port> <dir> [--memory]
-  local target="$1" port="$2" dir="$3" rc line
+  local target="$1" port="$2" dir="$3" rc line tail_text
   shift 3
   # With DATABASE_URI set, devdb would start nothing; with DEVDB_* set it might look elsewhere.
   env -u DATABASE_URI -u DATABASE_COMPAT -u DEVDB_PORT -u DEVDB_DATA_DIR \
@@ -179,7 +179,8 @@ start_devdb() { # <target> <port> <dir> [--memory]
   rc=$?
   if ((rc != 0)); then
     START_NOTE=$([[ $rc == 2 ]] && echo "not ready within ${START_TIMEOUT} s" || echo 'exited before it was ready')
-    START_NOTE="$START_NOTE: $(tail -n 3 "$dir/server.err" | tr '\n' ' ')"
+    tail_text="$(tail -n 3 "$dir/server.err" 2>/dev/null | tr '\n' ' ')"
+    [[ -n "${tail_text// /}" ]] && START_NOTE="$START_NOTE: $tail_text"
     return 1
   fi
   line="$(grep -m1 '^database: ' "$dir/server.out")"
@@ -190,7 +191,7 @@ start_devdb() { # <target> <port> <dir> [--memory]
 }
 
 start_ferretdb() { # <target> <port> <dir>
-  local port="$2" dir="$3" rc
+  local port="$2" dir="$3" rc tail_text
   rm -f "$dir/stdin"
   mkfifo "$dir/stdin"
   # Read-write open never blocks on a FIFO. This script holds the only writer, so the server
@@ -203,7 +204,8 @@ start_ferretdb() { # <target> <port> <dir>
   rc=$?
   if ((rc != 0)); then
     START_NOTE=$([[ $rc == 2 ]] && echo "not ready within ${START_TIMEOUT} s" || echo 'exited before it was ready')
-    START_NOTE="$START_NOTE: $(tail -n 3 "$dir/server.err" | tr '\n' ' ')"
+    tail_text="$(tail -n 3 "$dir/server.err" 2>/dev/null | tr '\n' ' ')"
+    [[ -n "${tail_text// /}" ]] && START_NOTE="$START_NOTE: $tail_text"
     return 1
   fi
 }
@@ -286,6 +288,7 @@ run_target() {
   if ((rc != 0)); then
     log "server did not start: $START_NOTE"
     stop_server
+    rm -rf "$dir/data" "$dir/media" "$dir/stdin"
     record "$target" error "$start_s" - - "server did not start: $START_NOTE"
     ERRORS=$((ERRORS + 1))
     return
@@ -315,6 +318,8 @@ run_target() {
   if port_open "$port"; then
     note+="port $port still open after stop; "
   fi
+  # The suite drops its own database; the server's files and uploads are of no further use.
+  rm -rf "$dir/data" "$dir/media" "$dir/stdin"
 
   if ((rc == 124 || rc == 137)); then
     status=error
@@ -403,7 +408,12 @@ out.push('✓ passed   ✗ failed   – skipped by the suite   skip target skipp
 out.push('')
 for (const t of targets) {
   const c = counts[t.target]
-  const time = t.status === 'ran' || t.start_s !== '-' ? `; server ready in ${t.start_s} s, suite ${t.run_s} s` : ''
+  const time =
+    t.start_s === '-'
+      ? ''
+      : t.run_s === '-'
+        ? `; gave up starting the server after ${t.start_s} s`
+        : `; server ready in ${t.start_s} s, suite ${t.run_s} s`
   const tally = t.status === 'ran' ? `${c.passed} passed, ${c.failed} failed, ${c.skipped} skipped` : t.status
   out.push(`${t.target} (${t.label}, DATABASE_COMPAT=${t.target === 'ferretdb-defaults' ? 'mongodb' : 'mongo-java-server'}): ${tally}${time}${t.note ? `; ${t.note}` : ''}`)
 }

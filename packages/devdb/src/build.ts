@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { copyFile, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
 import { join, relative } from 'node:path'
+import { stripVTControlCharacters } from 'node:util'
 
 import { packageDir, readEnv } from './env.ts'
 import type { Log } from './util.ts'
@@ -124,7 +125,7 @@ async function runMaven(mvn: string, log: Log): Promise<void> {
     })
     if (code !== 0) {
       // Maven's console library emits colour resets even in batch mode.
-      const text = output.text().replace(/\u001b\[[0-9;]*m/g, '')
+      const text = stripVTControlCharacters(output.text())
       if (text) for (const line of text.split('\n')) log(`  mvn: ${line}`)
       throw new Error(
         `Building the database stand-in failed: mvn exited with code ${code}${text ? ' (output above)' : ''}.`,

@@ -19,11 +19,19 @@ export type PublishProblem = { field: string; message: string }
 export const publishProblems = ({ doc }: { doc: PublishCandidate }): PublishProblem[] => {
   const problems: PublishProblem[] = []
   if (doc.collection === 'articles') {
-    if (!doc.title?.trim()) problems.push({ field: 'title', message: 'An article needs a headline before it is published.' })
+    if (!doc.title?.trim())
+      problems.push({
+        field: 'title',
+        message: 'An article needs a headline before it is published.',
+      })
     if (!doc.authors || doc.authors.length === 0) {
-      problems.push({ field: 'authors', message: 'An article needs at least one author before it is published.' })
+      problems.push({
+        field: 'authors',
+        message: 'An article needs at least one author before it is published.',
+      })
     }
   }
-  if (!doc.slug) problems.push({ field: 'slug', message: 'A document needs a slug before it is published.' })
+  if (!doc.slug)
+    problems.push({ field: 'slug', message: 'A document needs a slug before it is published.' })
   return problems
 }

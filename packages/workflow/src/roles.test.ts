@@ -16,9 +16,21 @@ describe('roles', () => {
   })
 
   it('ranks admin above editor above writer', () => {
-    expect([isAdmin, isEditor, isStaff].map((rule) => rule({ user: admin }))).toEqual([true, true, true])
-    expect([isAdmin, isEditor, isStaff].map((rule) => rule({ user: editor }))).toEqual([false, true, true])
-    expect([isAdmin, isEditor, isStaff].map((rule) => rule({ user: writer }))).toEqual([false, false, true])
+    expect([isAdmin, isEditor, isStaff].map((rule) => rule({ user: admin }))).toEqual([
+      true,
+      true,
+      true,
+    ])
+    expect([isAdmin, isEditor, isStaff].map((rule) => rule({ user: editor }))).toEqual([
+      false,
+      true,
+      true,
+    ])
+    expect([isAdmin, isEditor, isStaff].map((rule) => rule({ user: writer }))).toEqual([
+      false,
+      false,
+      true,
+    ])
   })
 
   it('accepts any of several roles', () => {

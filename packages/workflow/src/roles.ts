@@ -15,12 +15,12 @@ export const hasRole = ({ user, roles }: { user: MaybeUser; roles: readonly Role
   Boolean(user?.roles?.some((role) => roles.includes(role)))
 
 /** Admins manage users and settings. */
-export const isAdmin = ({ user }: { user: MaybeUser }): boolean => hasRole({ user, roles: ['admin'] })
+export const isAdmin = ({ user }: { user: MaybeUser }): boolean =>
+  hasRole({ user, roles: ['admin'] })
 
 /** Editors and admins review and publish. */
 export const isEditor = ({ user }: { user: MaybeUser }): boolean =>
   hasRole({ user, roles: ['admin', 'editor'] })
 
 /** Anyone on staff: writers, editors and admins. Readers are never signed in. */
-export const isStaff = ({ user }: { user: MaybeUser }): boolean =>
-  hasRole({ user, roles: ROLES })
+export const isStaff = ({ user }: { user: MaybeUser }): boolean => hasRole({ user, roles: ROLES })

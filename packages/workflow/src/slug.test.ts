@@ -4,8 +4,14 @@ import { SLUG_MAX_LENGTH, slugify, validateSlug } from './slug.ts'
 
 describe('slugify', () => {
   it.each([
-    ['North Korean Diplomat Assigned to Cuba Defects to South Korea', 'north-korean-diplomat-assigned-to-cuba-defects-to-south-korea'],
-    ["What was Ri Il-gyu's role at the North Korean Embassy in Havana?", 'what-was-ri-il-gyus-role-at-the-north-korean-embassy-in-havana'],
+    [
+      'North Korean Diplomat Assigned to Cuba Defects to South Korea',
+      'north-korean-diplomat-assigned-to-cuba-defects-to-south-korea',
+    ],
+    [
+      "What was Ri Il-gyu's role at the North Korean Embassy in Havana?",
+      'what-was-ri-il-gyus-role-at-the-north-korean-embassy-in-havana',
+    ],
     ['  Café — déjà vu!  ', 'cafe-deja-vu'],
     ['Kim Jong-un’s "two-state policy"', 'kim-jong-uns-two-state-policy'],
     ['2,700 defectors', '2-700-defectors'],

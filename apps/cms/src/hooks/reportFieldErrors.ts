@@ -23,7 +23,13 @@ export const reportFieldErrors: AfterErrorHook = ({ error, result }) => {
         {
           name: 'ValidationError',
           message: error.message,
-          data: { errors: errors.map(({ path, message, label }) => ({ path, message, ...(label ? { label } : {}) })) },
+          data: {
+            errors: errors.map(({ path, message, label }) => ({
+              path,
+              message,
+              ...(label ? { label } : {}),
+            })),
+          },
         },
       ],
     },

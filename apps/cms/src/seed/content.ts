@@ -49,7 +49,9 @@ export const articleSchema = z.strictObject({
   dek: z.string().trim().max(320).optional(),
   authors: z.array(slug).min(1, 'needs at least one author'),
   publishedAt: publishDate,
-  source: z.strictObject({ name: z.string().min(1).optional(), url: httpUrl.optional() }).optional(),
+  source: z
+    .strictObject({ name: z.string().min(1).optional(), url: httpUrl.optional() })
+    .optional(),
   topics: z.array(z.string().trim().min(1)).optional(),
   keyQuestions: z
     .strictObject({
@@ -101,7 +103,8 @@ const matterOptions = { engines: { yaml: (source: string) => YAML.parse(source) 
 
 const fieldPath = (issuePath: readonly PropertyKey[]) =>
   issuePath.reduce<string>(
-    (acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : acc ? `${acc}.${String(key)}` : String(key)),
+    (acc, key) =>
+      typeof key === 'number' ? `${acc}[${key}]` : acc ? `${acc}.${String(key)}` : String(key),
     '',
   ) || '(front matter)'
 
@@ -129,7 +132,11 @@ export const loadContent = async ({ contentDir }: { contentDir: string }): Promi
       try {
         parsed = matter(await readFile(path.join(contentDir, kind, name), 'utf8'), matterOptions)
       } catch (error) {
-        problems.push({ file, field: '(front matter)', message: `is not valid YAML: ${(error as Error).message.split('\n')[0]}` })
+        problems.push({
+          file,
+          field: '(front matter)',
+          message: `is not valid YAML: ${(error as Error).message.split('\n')[0]}`,
+        })
         continue
       }
       const result = schemas[kind].safeParse(parsed.data)
@@ -140,7 +147,11 @@ export const loadContent = async ({ contentDir }: { contentDir: string }): Promi
         continue
       }
       if (`${result.data.slug}.md` !== name) {
-        problems.push({ file, field: 'slug', message: `"${result.data.slug}" must match the file name (${result.data.slug}.md)` })
+        problems.push({
+          file,
+          field: 'slug',
+          message: `"${result.data.slug}" must match the file name (${result.data.slug}.md)`,
+        })
       }
       ;(set[kind] as ContentFile<typeof kind>[]).push({
         kind,
@@ -158,12 +169,20 @@ export const loadContent = async ({ contentDir }: { contentDir: string }): Promi
   for (const article of set.articles) {
     article.data.authors.forEach((author, i) => {
       if (!known.authors.has(author)) {
-        problems.push({ file: article.file, field: `authors[${i}]`, message: `no author "${author}" (expected authors/${author}.md)` })
+        problems.push({
+          file: article.file,
+          field: `authors[${i}]`,
+          message: `no author "${author}" (expected authors/${author}.md)`,
+        })
       }
     })
     article.data.keyQuestions?.faqs?.forEach((faq, i) => {
       if (!known.faqs.has(faq)) {
-        problems.push({ file: article.file, field: `keyQuestions.faqs[${i}]`, message: `no FAQ "${faq}" (expected faqs/${faq}.md)` })
+        problems.push({
+          file: article.file,
+          field: `keyQuestions.faqs[${i}]`,
+          message: `no FAQ "${faq}" (expected faqs/${faq}.md)`,
+        })
       }
     })
   }
@@ -171,15 +190,26 @@ export const loadContent = async ({ contentDir }: { contentDir: string }): Promi
     const seen = new Map<string, string>()
     for (const { file, data } of set[kind]) {
       const other = seen.get(data.slug)
-      if (other) problems.push({ file, field: 'slug', message: `"${data.slug}" is also used by ${other}` })
+      if (other)
+        problems.push({ file, field: 'slug', message: `"${data.slug}" is also used by ${other}` })
       seen.set(data.slug, file)
     }
   }
   for (const faq of set.faqs) {
-    if (!faq.body) problems.push({ file: faq.file, field: '(body)', message: 'an FAQ needs an answer below the front matter' })
+    if (!faq.body)
+      problems.push({
+        file: faq.file,
+        field: '(body)',
+        message: 'an FAQ needs an answer below the front matter',
+      })
   }
   for (const article of set.articles) {
-    if (!article.body) problems.push({ file: article.file, field: '(body)', message: 'an article needs a body below the front matter' })
+    if (!article.body)
+      problems.push({
+        file: article.file,
+        field: '(body)',
+        message: 'an article needs a body below the front matter',
+      })
   }
 
   if (problems.length > 0) throw new ContentValidationError(problems)

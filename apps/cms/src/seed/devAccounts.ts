@@ -24,10 +24,19 @@ export const ensureDevAccounts = async ({ payload }: { payload: Payload }) => {
     if (totalDocs > 0) continue
     await payload.create({
       collection: 'users',
-      data: { email: account.email, name: account.name, roles: [account.role], password: DEV_PASSWORD },
+      data: {
+        email: account.email,
+        name: account.name,
+        roles: [account.role],
+        password: DEV_PASSWORD,
+      },
       overrideAccess: true,
     })
   }
-  const lines = DEV_ACCOUNTS.map((a) => `  ${a.role.padEnd(7)} ${a.email.padEnd(20)} ${DEV_PASSWORD}`)
-  payload.logger.info(`Development accounts (sign in at ${payload.config.serverURL}/admin):\n${lines.join('\n')}`)
+  const lines = DEV_ACCOUNTS.map(
+    (a) => `  ${a.role.padEnd(7)} ${a.email.padEnd(20)} ${DEV_PASSWORD}`,
+  )
+  payload.logger.info(
+    `Development accounts (sign in at ${payload.config.serverURL}/admin):\n${lines.join('\n')}`,
+  )
 }

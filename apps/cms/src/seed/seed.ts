@@ -32,7 +32,9 @@ const normalise = (value: unknown): unknown => JSON.parse(JSON.stringify(value ?
 
 const relationIds = (value: unknown): string[] =>
   Array.isArray(value)
-    ? value.map((item) => (typeof item === 'object' && item && 'id' in item ? String(item.id) : String(item)))
+    ? value.map((item) =>
+        typeof item === 'object' && item && 'id' in item ? String(item.id) : String(item),
+      )
     : []
 
 /**
@@ -40,7 +42,11 @@ const relationIds = (value: unknown): string[] =>
  * invalid), then upserts by slug in dependency order and publishes. A second run with the
  * same files reports every document as unchanged.
  */
-export const seed = async ({ payload, contentDir, log = () => {} }: SeedArgs): Promise<SeedSummary> => {
+export const seed = async ({
+  payload,
+  contentDir,
+  log = () => {},
+}: SeedArgs): Promise<SeedSummary> => {
   const content: ContentSet = await loadContent({ contentDir })
   const summary = emptySummary()
 
@@ -51,7 +57,10 @@ export const seed = async ({ payload, contentDir, log = () => {} }: SeedArgs): P
   const toRichText = (markdown: string, editorConfig: typeof articleEditor) =>
     markdown ? convertMarkdownToLexical({ editorConfig, markdown }) : null
 
-  const ids: Record<'authors' | 'faqs', Map<string, string>> = { authors: new Map(), faqs: new Map() }
+  const ids: Record<'authors' | 'faqs', Map<string, string>> = {
+    authors: new Map(),
+    faqs: new Map(),
+  }
 
   const upsert = async <K extends ContentKind>(
     collection: K,
@@ -87,7 +96,8 @@ export const seed = async ({ payload, contentDir, log = () => {} }: SeedArgs): P
           return [key, ['authors', 'faqs'].includes(key) ? relationIds(value) : value]
         }),
       )
-      const isSame = existing._status === 'published' && isDeepStrictEqual(normalise(stored), normalise(data))
+      const isSame =
+        existing._status === 'published' && isDeepStrictEqual(normalise(stored), normalise(data))
       id = String(existing.id)
       if (isSame) {
         outcome = 'unchanged'
@@ -130,7 +140,8 @@ export const seed = async ({ payload, contentDir, log = () => {} }: SeedArgs): P
 
   for (const { file, data, body } of content.articles) {
     // loadContent has already checked that every referenced slug has a file.
-    const lookup = (map: Map<string, string>, slugs: string[] = []) => slugs.map((s) => map.get(s) ?? s)
+    const lookup = (map: Map<string, string>, slugs: string[] = []) =>
+      slugs.map((s) => map.get(s) ?? s)
     await upsert('articles', file, data.slug, {
       title: data.title,
       slug: data.slug,
@@ -159,7 +170,10 @@ export const formatSummary = (summary: SeedSummary): string => {
   ])
   const header = ['collection', 'created', 'updated', 'unchanged']
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]?.length ?? 0)))
-  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ')
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0)))
+      .join('  ')
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n')
 }
 

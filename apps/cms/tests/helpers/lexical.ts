@@ -26,7 +26,8 @@ const element = (type: string, children: Node[], extra: Record<string, unknown> 
 export const paragraph = (...children: Node[]) =>
   element('paragraph', children, { textFormat: 0, textStyle: '' })
 
-export const heading = (tag: 'h2' | 'h3' | 'h4', value: string) => element('heading', [text(value)], { tag })
+export const heading = (tag: 'h2' | 'h3' | 'h4', value: string) =>
+  element('heading', [text(value)], { tag })
 
 export const quote = (value: string) => element('quote', [text(value)])
 

@@ -14,14 +14,28 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Article, Author, Faq, Media } from '@copydesk/types/payload-types'
 
 import { mediaDir } from '../../src/env'
-import { FORMAT, heading, horizontalRule, link, list, paragraph, quote, root, text, upload } from '../helpers/lexical'
+import {
+  FORMAT,
+  heading,
+  horizontalRule,
+  link,
+  list,
+  paragraph,
+  quote,
+  root,
+  text,
+  upload,
+} from '../helpers/lexical'
 import { pngFile } from '../helpers/media'
 import { testPayload, uid } from '../helpers/payload'
 
 let payload: Payload
 const created: { collection: 'articles' | 'faqs' | 'authors' | 'media'; id: string }[] = []
 
-const track = <T extends { id: string }>(collection: (typeof created)[number]['collection'], doc: T): T => {
+const track = <T extends { id: string }>(
+  collection: (typeof created)[number]['collection'],
+  doc: T,
+): T => {
   created.push({ collection, id: doc.id })
   return doc
 }
@@ -37,7 +51,11 @@ const makeFaq = async (question: string) =>
     'faqs',
     await payload.create({
       collection: 'faqs',
-      data: { question, answer: root(paragraph(text(`Answer to ${question}`))), _status: 'published' },
+      data: {
+        question,
+        answer: root(paragraph(text(`Answer to ${question}`))),
+        _status: 'published',
+      },
     }),
   )
 
@@ -70,18 +88,28 @@ describe('documents', () => {
     const read = await payload.findByID({ collection: 'articles', id: article.id, depth: 0 })
     expect(read.title).toBe('Crud headline')
 
-    const updated = await payload.update({ collection: 'articles', id: article.id, data: { dek: 'A new dek' } })
+    const updated = await payload.update({
+      collection: 'articles',
+      id: article.id,
+      data: { dek: 'A new dek' },
+    })
     expect(updated.dek).toBe('A new dek')
 
     await payload.delete({ collection: 'articles', id: article.id })
-    await expect(payload.findByID({ collection: 'articles', id: article.id })).rejects.toThrow(/not found/i)
+    await expect(payload.findByID({ collection: 'articles', id: article.id })).rejects.toThrow(
+      /not found/i,
+    )
   })
 
   it('counts with a where clause', async () => {
     const tag = uid()
     const author = await makeAuthor(`Count Author ${tag}`)
-    for (const n of [1, 2, 3]) await makeArticle({ title: `Count ${tag} ${n}`, authors: [author.id] })
-    const { totalDocs } = await payload.count({ collection: 'articles', where: { title: { like: `Count ${tag}` } } })
+    for (const n of [1, 2, 3])
+      await makeArticle({ title: `Count ${tag} ${n}`, authors: [author.id] })
+    const { totalDocs } = await payload.count({
+      collection: 'articles',
+      where: { title: { like: `Count ${tag}` } },
+    })
     expect(totalDocs).toBe(3)
   })
 })
@@ -92,12 +120,24 @@ describe('drafts and versions', () => {
     const draft = await makeArticle({ title: `Draft only ${uid()}`, authors: [author.id] }, true)
     expect(draft._status).toBe('draft')
 
-    const anonymous = await payload.find({ collection: 'articles', where: { id: { equals: draft.id } }, overrideAccess: false })
+    const anonymous = await payload.find({
+      collection: 'articles',
+      where: { id: { equals: draft.id } },
+      overrideAccess: false,
+    })
     expect(anonymous.totalDocs).toBe(0)
 
-    const published = await payload.update({ collection: 'articles', id: draft.id, data: { _status: 'published' } })
+    const published = await payload.update({
+      collection: 'articles',
+      id: draft.id,
+      data: { _status: 'published' },
+    })
     expect(published._status).toBe('published')
-    const after = await payload.find({ collection: 'articles', where: { id: { equals: draft.id } }, overrideAccess: false })
+    const after = await payload.find({
+      collection: 'articles',
+      where: { id: { equals: draft.id } },
+      overrideAccess: false,
+    })
     expect(after.totalDocs).toBe(1)
   })
 
@@ -105,9 +145,18 @@ describe('drafts and versions', () => {
     const author = await makeAuthor(`Newer Author ${uid()}`)
     const article = await makeArticle({ title: 'Live headline', authors: [author.id] })
 
-    await payload.update({ collection: 'articles', id: article.id, data: { title: 'Pending headline' }, draft: true })
+    await payload.update({
+      collection: 'articles',
+      id: article.id,
+      data: { title: 'Pending headline' },
+      draft: true,
+    })
 
-    const live = await payload.findByID({ collection: 'articles', id: article.id, overrideAccess: false })
+    const live = await payload.findByID({
+      collection: 'articles',
+      id: article.id,
+      overrideAccess: false,
+    })
     expect(live.title).toBe('Live headline')
     const latest = await payload.findByID({ collection: 'articles', id: article.id, draft: true })
     expect(latest.title).toBe('Pending headline')
@@ -157,7 +206,11 @@ describe('queries', () => {
     expect(page2.totalDocs).toBe(7)
     expect(page2.totalPages).toBe(3)
     expect(page2.hasNextPage).toBe(true)
-    expect(page2.docs.map((d) => d.title)).toEqual([`Paged ${tag} 4`, `Paged ${tag} 3`, `Paged ${tag} 2`])
+    expect(page2.docs.map((d) => d.title)).toEqual([
+      `Paged ${tag} 4`,
+      `Paged ${tag} 3`,
+      `Paged ${tag} 2`,
+    ])
   })
 
   it("filters and sorts by a relationship's field", async () => {
@@ -167,7 +220,11 @@ describe('queries', () => {
     await makeArticle({ title: `By Zed ${tag}`, authors: [zed.id] })
     await makeArticle({ title: `By Amy ${tag}`, authors: [amy.id] })
 
-    const byName = await payload.find({ collection: 'articles', where: { 'authors.name': { equals: `Zed ${tag}` } }, depth: 0 })
+    const byName = await payload.find({
+      collection: 'articles',
+      where: { 'authors.name': { equals: `Zed ${tag}` } },
+      depth: 0,
+    })
     expect(byName.docs.map((d) => d.title)).toEqual([`By Zed ${tag}`])
 
     const sorted = await payload.find({
@@ -182,18 +239,61 @@ describe('queries', () => {
   it('supports in, not_in, exists, contains, like and or', async () => {
     const tag = uid()
     const author = await makeAuthor(`Ops Author ${tag}`)
-    const a = await makeArticle({ title: `Ops ${tag} alpha`, authors: [author.id], topics: ['Cuba'] })
-    const b = await makeArticle({ title: `Ops ${tag} beta`, authors: [author.id], dek: 'has a dek' })
+    const a = await makeArticle({
+      title: `Ops ${tag} alpha`,
+      authors: [author.id],
+      topics: ['Cuba'],
+    })
+    const b = await makeArticle({
+      title: `Ops ${tag} beta`,
+      authors: [author.id],
+      dek: 'has a dek',
+    })
     const ids = (r: { docs: { id: string }[] }) => r.docs.map((d) => d.id).sort()
     const scope = { title: { like: `Ops ${tag}` } }
 
-    expect(ids(await payload.find({ collection: 'articles', where: { id: { in: [a.id] } } }))).toEqual([a.id])
-    expect(ids(await payload.find({ collection: 'articles', where: { and: [scope, { id: { not_in: [a.id] } }] } }))).toEqual([b.id])
-    expect(ids(await payload.find({ collection: 'articles', where: { and: [scope, { dek: { exists: true } }] } }))).toEqual([b.id])
-    expect(ids(await payload.find({ collection: 'articles', where: { and: [scope, { title: { contains: 'alph' } }] } }))).toEqual([a.id])
-    expect(ids(await payload.find({ collection: 'articles', where: { and: [scope, { topics: { equals: 'Cuba' } }] } }))).toEqual([a.id])
     expect(
-      ids(await payload.find({ collection: 'articles', where: { or: [{ id: { equals: a.id } }, { id: { equals: b.id } }] } })),
+      ids(await payload.find({ collection: 'articles', where: { id: { in: [a.id] } } })),
+    ).toEqual([a.id])
+    expect(
+      ids(
+        await payload.find({
+          collection: 'articles',
+          where: { and: [scope, { id: { not_in: [a.id] } }] },
+        }),
+      ),
+    ).toEqual([b.id])
+    expect(
+      ids(
+        await payload.find({
+          collection: 'articles',
+          where: { and: [scope, { dek: { exists: true } }] },
+        }),
+      ),
+    ).toEqual([b.id])
+    expect(
+      ids(
+        await payload.find({
+          collection: 'articles',
+          where: { and: [scope, { title: { contains: 'alph' } }] },
+        }),
+      ),
+    ).toEqual([a.id])
+    expect(
+      ids(
+        await payload.find({
+          collection: 'articles',
+          where: { and: [scope, { topics: { equals: 'Cuba' } }] },
+        }),
+      ),
+    ).toEqual([a.id])
+    expect(
+      ids(
+        await payload.find({
+          collection: 'articles',
+          where: { or: [{ id: { equals: a.id } }, { id: { equals: b.id } }] },
+        }),
+      ),
     ).toEqual([a.id, b.id].sort())
   })
 })
@@ -204,8 +304,14 @@ describe('constraints', () => {
     const slug = `unique-${uid()}`
     await makeArticle({ title: 'One', slug, authors: [author.id] })
     const error = await payload
-      .create({ collection: 'articles', data: { title: 'Two', slug, authors: [author.id], _status: 'published' } })
-      .then(() => undefined, (e: unknown) => e)
+      .create({
+        collection: 'articles',
+        data: { title: 'Two', slug, authors: [author.id], _status: 'published' },
+      })
+      .then(
+        () => undefined,
+        (e: unknown) => e,
+      )
     expect(error).toBeInstanceOf(ValidationError)
     expect((error as ValidationError).data.errors.map((e) => e.path)).toContain('slug')
   })
@@ -213,11 +319,23 @@ describe('constraints', () => {
 
 describe('relationships', () => {
   it('adds and removes hasMany items, and the removal persists', async () => {
-    const [q1, q2, q3] = [await makeFaq(`Q1 ${uid()}?`), await makeFaq(`Q2 ${uid()}?`), await makeFaq(`Q3 ${uid()}?`)]
+    const [q1, q2, q3] = [
+      await makeFaq(`Q1 ${uid()}?`),
+      await makeFaq(`Q2 ${uid()}?`),
+      await makeFaq(`Q3 ${uid()}?`),
+    ]
     const author = await makeAuthor(`Rel Author ${uid()}`)
-    const article = await makeArticle({ title: `Rel ${uid()}`, authors: [author.id], faqs: [q1.id] })
+    const article = await makeArticle({
+      title: `Rel ${uid()}`,
+      authors: [author.id],
+      faqs: [q1.id],
+    })
 
-    await payload.update({ collection: 'articles', id: article.id, data: { faqs: [q1.id, q2.id, q3.id] } })
+    await payload.update({
+      collection: 'articles',
+      id: article.id,
+      data: { faqs: [q1.id, q2.id, q3.id] },
+    })
     const added = await payload.findByID({ collection: 'articles', id: article.id, depth: 0 })
     expect(added.faqs).toEqual([q1.id, q2.id, q3.id])
 
@@ -237,11 +355,19 @@ describe('relationships', () => {
   it('populates to depth 2', async () => {
     const avatar = track(
       'media',
-      await payload.create({ collection: 'media', data: { alt: 'Portrait' }, file: await pngFile({ width: 400, height: 400, name: 'avatar.png' }) }),
+      await payload.create({
+        collection: 'media',
+        data: { alt: 'Portrait' },
+        file: await pngFile({ width: 400, height: 400, name: 'avatar.png' }),
+      }),
     )
     const author = await makeAuthor(`Deep Author ${uid()}`, { avatar: avatar.id })
     const faq = await makeFaq(`Deep question ${uid()}?`)
-    const article = await makeArticle({ title: `Deep ${uid()}`, authors: [author.id], faqs: [faq.id] })
+    const article = await makeArticle({
+      title: `Deep ${uid()}`,
+      authors: [author.id],
+      faqs: [faq.id],
+    })
 
     const doc = await payload.findByID({ collection: 'articles', id: article.id, depth: 2 })
     const [populatedAuthor] = doc.authors as Author[]
@@ -258,11 +384,19 @@ describe('uploads', () => {
   it('stores an image with every resized variant', async () => {
     const media = track(
       'media',
-      await payload.create({ collection: 'media', data: { alt: 'A test image' }, file: await pngFile({ name: `hero-${uid()}.png` }) }),
+      await payload.create({
+        collection: 'media',
+        data: { alt: 'A test image' },
+        file: await pngFile({ name: `hero-${uid()}.png` }),
+      }),
     )
     expect(media.width).toBe(1600)
     expect(media.mimeType).toBe('image/png')
-    for (const [size, expected] of Object.entries({ thumbnail: [320, 320], card: [768, 432], og: [1200, 630] })) {
+    for (const [size, expected] of Object.entries({
+      thumbnail: [320, 320],
+      card: [768, 432],
+      og: [1200, 630],
+    })) {
       const variant = media.sizes?.[size as 'thumbnail' | 'card' | 'og']
       expect([variant?.width, variant?.height]).toEqual(expected)
       expect(existsSync(path.join(mediaDir, variant?.filename ?? 'missing'))).toBe(true)
@@ -272,8 +406,15 @@ describe('uploads', () => {
 
   it('refuses an upload without alt text, naming the field', async () => {
     const error = await payload
-      .create({ collection: 'media', data: {} as never, file: await pngFile({ name: `no-alt-${uid()}.png` }) })
-      .then(() => undefined, (e: unknown) => e)
+      .create({
+        collection: 'media',
+        data: {} as never,
+        file: await pngFile({ name: `no-alt-${uid()}.png` }),
+      })
+      .then(
+        () => undefined,
+        (e: unknown) => e,
+      )
     expect((error as ValidationError).data.errors.map((e) => e.path)).toEqual(['alt'])
   })
 })
@@ -282,7 +423,11 @@ describe('rich text', () => {
   it('round-trips every feature the editor enables', async () => {
     const image = track(
       'media',
-      await payload.create({ collection: 'media', data: { alt: 'Inline image' }, file: await pngFile({ width: 800, height: 450, name: `inline-${uid()}.png` }) }),
+      await payload.create({
+        collection: 'media',
+        data: { alt: 'Inline image' },
+        file: await pngFile({ width: 800, height: 450, name: `inline-${uid()}.png` }),
+      }),
     )
     const author = await makeAuthor(`Lexical Author ${uid()}`)
     const target = await makeArticle({ title: `Link target ${uid()}`, authors: [author.id] })
@@ -297,9 +442,17 @@ describe('rich text', () => {
         text('underlined, ', FORMAT.underline),
         text('struck', FORMAT.strikethrough),
         text(' and '),
-        link('an external link', { linkType: 'custom', url: 'https://example.com/story', newTab: true }),
+        link('an external link', {
+          linkType: 'custom',
+          url: 'https://example.com/story',
+          newTab: true,
+        }),
         text(' and '),
-        link('an internal link', { linkType: 'internal', doc: { relationTo: 'articles', value: target.id }, newTab: false }),
+        link('an internal link', {
+          linkType: 'internal',
+          doc: { relationTo: 'articles', value: target.id },
+          newTab: false,
+        }),
       ),
       list('bullet', ['First point', 'Second point']),
       list('number', ['Step one', 'Step two']),
@@ -308,7 +461,11 @@ describe('rich text', () => {
       horizontalRule(),
       paragraph(text('The end.')),
     )
-    const article = await makeArticle({ title: `Lexical ${uid()}`, authors: [author.id], body: body as Article['body'] })
+    const article = await makeArticle({
+      title: `Lexical ${uid()}`,
+      authors: [author.id],
+      body: body as Article['body'],
+    })
     const stored = await payload.findByID({ collection: 'articles', id: article.id, depth: 0 })
     expect(stored.body).toEqual(body)
   })
@@ -320,7 +477,11 @@ describe('bulk operations', () => {
     const author = await makeAuthor(`Bulk Author ${tag}`)
     for (const n of [1, 2]) await makeArticle({ title: `Bulk ${tag} ${n}`, authors: [author.id] })
     const where = { title: { like: `Bulk ${tag}` } }
-    const updated = await payload.update({ collection: 'articles', where, data: { dek: 'bulk dek' } })
+    const updated = await payload.update({
+      collection: 'articles',
+      where,
+      data: { dek: 'bulk dek' },
+    })
     expect(updated.docs.map((d) => d.dek)).toEqual(['bulk dek', 'bulk dek'])
     const deleted = await payload.delete({ collection: 'articles', where })
     expect(deleted.docs).toHaveLength(2)

@@ -58,7 +58,11 @@ describe('seed', () => {
       articles: { created: 1, updated: 0, unchanged: 0 },
     })
     const afterFirst = await counts()
-    expect(afterFirst).toEqual({ articles: before.articles + 1, faqs: before.faqs + 4, authors: before.authors + 1 })
+    expect(afterFirst).toEqual({
+      articles: before.articles + 1,
+      faqs: before.faqs + 4,
+      authors: before.authors + 1,
+    })
 
     const second = await seed({ payload, contentDir })
     expect(second).toEqual({
@@ -79,7 +83,9 @@ describe('seed', () => {
     const article = docs[0] as Article
     expect(article._status).toBe('published')
     expect(article.title).toBe('North Korean Diplomat Assigned to Cuba Defects to South Korea')
-    expect((article.authors as Author[]).map((a) => [a.name, a.slug])).toEqual([['Claire Jimenez', 'claire-jimenez']])
+    expect((article.authors as Author[]).map((a) => [a.name, a.slug])).toEqual([
+      ['Claire Jimenez', 'claire-jimenez'],
+    ])
     expect(article.publishedAt).toBe('2024-07-16T12:00:00.000Z')
     expect(article.source?.name).toBe('CubaHeadlines')
 
@@ -117,8 +123,14 @@ describe('seed', () => {
       dir = await mkdtemp(path.join(tmpdir(), 'copydesk-content-'))
       await cp(contentDir, dir, { recursive: true })
       // A valid new author that must not be written, next to a broken FAQ and a broken article.
-      await writeFile(path.join(dir, 'authors', 'new-reporter.md'), '---\nname: New Reporter\nslug: new-reporter\n---\n')
-      await writeFile(path.join(dir, 'faqs', 'broken.md'), '---\nslug: broken\n---\n\nAn answer without a question.\n')
+      await writeFile(
+        path.join(dir, 'authors', 'new-reporter.md'),
+        '---\nname: New Reporter\nslug: new-reporter\n---\n',
+      )
+      await writeFile(
+        path.join(dir, 'faqs', 'broken.md'),
+        '---\nslug: broken\n---\n\nAn answer without a question.\n',
+      )
       await writeFile(
         path.join(dir, 'articles', 'bad-article.md'),
         `---\ntitle: ${'Long '.repeat(40)}\nslug: Bad_Slug\nauthors: [nobody]\npublishedAt: yesterday\n---\n\nBody.\n`,
@@ -144,7 +156,10 @@ describe('seed', () => {
       )
       expect((error as Error).message).toMatch(/nothing was written/)
       expect(await counts()).toEqual(before)
-      const { totalDocs } = await payload.count({ collection: 'authors', where: { slug: { equals: 'new-reporter' } } })
+      const { totalDocs } = await payload.count({
+        collection: 'authors',
+        where: { slug: { equals: 'new-reporter' } },
+      })
       expect(totalDocs).toBe(0)
     })
   })

@@ -30,7 +30,15 @@ describe.runIf(isStandIn)('the mongo-java-server stand-in', () => {
     await expect(
       articles
         ?.aggregate([
-          { $lookup: { from: 'authors', localField: 'authors', foreignField: '_id', pipeline: [{ $limit: 1 }], as: 'x' } },
+          {
+            $lookup: {
+              from: 'authors',
+              localField: 'authors',
+              foreignField: '_id',
+              pipeline: [{ $limit: 1 }],
+              as: 'x',
+            },
+          },
         ])
         .toArray(),
     ).rejects.toThrow(/lookup/i)

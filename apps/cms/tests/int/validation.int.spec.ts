@@ -12,7 +12,8 @@ beforeAll(async () => {
 })
 
 afterAll(async () => {
-  for (const { collection, id } of cleanup) await payload.delete({ collection, id }).catch(() => undefined)
+  for (const { collection, id } of cleanup)
+    await payload.delete({ collection, id }).catch(() => undefined)
 })
 
 /** Runs a write that must fail and returns the field paths its ValidationError names. */
@@ -30,17 +31,21 @@ const failingPaths = async (write: () => Promise<unknown>) => {
 describe('article validation', () => {
   let authorId: string
   beforeAll(async () => {
-    const author = await payload.create({ collection: 'authors', data: { name: `V ${uid()}`, _status: 'published' } })
+    const author = await payload.create({
+      collection: 'authors',
+      data: { name: `V ${uid()}`, _status: 'published' },
+    })
     cleanup.push({ collection: 'authors', id: author.id })
     authorId = author.id
   })
   const live = (data: Record<string, unknown>) =>
-    payload.create({ collection: 'articles', data: { authors: [authorId], _status: 'published', ...data } as never })
+    payload.create({
+      collection: 'articles',
+      data: { authors: [authorId], _status: 'published', ...data } as never,
+    })
 
   it('refuses a slug that is not kebab-case', async () => {
-    const errors = await failingPaths(() =>
-      live({ title: 'Fine title', slug: 'Not A Slug!' }),
-    )
+    const errors = await failingPaths(() => live({ title: 'Fine title', slug: 'Not A Slug!' }))
     expect(errors).toEqual([{ path: 'slug', message: expect.stringMatching(/kebab-case/) }])
   })
 
@@ -50,17 +55,20 @@ describe('article validation', () => {
   })
 
   it('refuses a title over 160 characters', async () => {
-    const errors = await failingPaths(() =>
-      live({ title: 'x'.repeat(161), slug: `long-${uid()}` }),
-    )
+    const errors = await failingPaths(() => live({ title: 'x'.repeat(161), slug: `long-${uid()}` }))
     expect(errors).toEqual([{ path: 'title', message: expect.stringMatching(/160/) }])
   })
 
   it('refuses to publish an article without an author', async () => {
     const errors = await failingPaths(() =>
-      payload.create({ collection: 'articles', data: { title: `Bylineless ${uid()}`, _status: 'published' } }),
+      payload.create({
+        collection: 'articles',
+        data: { title: `Bylineless ${uid()}`, _status: 'published' },
+      }),
     )
-    expect(errors).toEqual([{ path: 'authors', message: expect.stringMatching(/at least one author/) }])
+    expect(errors).toEqual([
+      { path: 'authors', message: expect.stringMatching(/at least one author/) },
+    ])
   })
 
   it('reports every invalid field of a publish at once', async () => {
@@ -81,7 +89,11 @@ describe('article validation', () => {
   })
 
   it('keeps a draft without an author, and generates its slug from the title', async () => {
-    const draft = await payload.create({ collection: 'articles', data: { title: `Work In Progress ${uid()}` }, draft: true })
+    const draft = await payload.create({
+      collection: 'articles',
+      data: { title: `Work In Progress ${uid()}` },
+      draft: true,
+    })
     cleanup.push({ collection: 'articles', id: draft.id })
     expect(draft._status).toBe('draft')
     expect(draft.slug).toMatch(/^work-in-progress-[a-z0-9]+$/)

@@ -38,7 +38,10 @@ export const Users: CollectionConfig<'users'> = {
       required: true,
       defaultValue: ['writer'],
       saveToJWT: true,
-      options: ROLES.map((role) => ({ label: role[0]?.toUpperCase() + role.slice(1), value: role })),
+      options: ROLES.map((role) => ({
+        label: role[0]?.toUpperCase() + role.slice(1),
+        value: role,
+      })),
       // Only admins hand out powers; nobody promotes themselves.
       access: { create: isAdminFieldAccess, update: isAdminFieldAccess },
     },
