@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test'
+import type { Page, TestInfo } from '@playwright/test'
 import { expect, test } from '@playwright/test'
 
 import { ACCOUNTS, E2E } from '../env'
@@ -24,6 +24,20 @@ for (const account of ACCOUNTS) {
   })
 }
 
+/** Saves a full-page screenshot next to the test's other artifacts and attaches it to the report. */
+const keepScreenshot = async (page: Page, testInfo: TestInfo, name: string) => {
+  const path = testInfo.outputPath(`${name}.png`)
+  await page.screenshot({ path, fullPage: true })
+  await testInfo.attach(name, { path, contentType: 'image/png' })
+}
+
+test('the sign-in page carries the Copydesk name', async ({ page }, testInfo) => {
+  await page.goto('/admin/login')
+  await expect(page.getByText('Copydesk', { exact: true })).toBeVisible()
+  await expect(page).toHaveTitle(/Copydesk/)
+  await keepScreenshot(page, testInfo, 'sign-in')
+})
+
 test('a wrong password is refused with a message', async ({ page }) => {
   await page.goto('/admin/login')
   await page.locator('#field-email').fill('writer@example.com')
@@ -39,6 +53,11 @@ test('the seeded article opens in the editor, published, with its byline and bod
   await page.setViewportSize({ width: 1440, height: 1000 })
   await signIn(page, 'editor@example.com')
   await page.goto('/admin/collections/articles')
+  const row = page.locator('table tbody tr').filter({ hasText: ARTICLE_TITLE })
+  await expect(row).toContainText('Claire Jimenez')
+  await expect(row).toContainText('Published')
+  await expect(row).toContainText('July 16th 2024')
+  await keepScreenshot(page, testInfo, 'articles-list')
   await page.getByRole('link', { name: ARTICLE_TITLE }).click()
 
   await expect(page.locator('#field-title')).toHaveValue(ARTICLE_TITLE)
@@ -65,10 +84,7 @@ test('the seeded article opens in the editor, published, with its byline and bod
   }
 
   await page.getByRole('button', { name: 'Story' }).click()
-  await testInfo.attach('article-edit-view', {
-    body: await page.screenshot({ fullPage: true }),
-    contentType: 'image/png',
-  })
+  await keepScreenshot(page, testInfo, 'article-edit-view')
 })
 
 test('a writer cannot open user management for other accounts', async ({ page }) => {

@@ -27,6 +27,12 @@ export default buildConfig({
     meta: { titleSuffix: ' · Copydesk' },
     // Gravatar is a third-party request per page view; staff get Payload's built-in avatar.
     avatar: 'default',
+    components: {
+      graphics: {
+        Logo: '/components/admin/Logo#Logo',
+        Icon: '/components/admin/Icon#Icon',
+      },
+    },
   },
   collections: [Articles, Faqs, Authors, Media, Users],
   editor: newsroomEditor,

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
@@ -239,6 +239,28 @@ describe('copydesk-devdb reset', () => {
       expect(existsSync(dataDir)).toBe(true)
     } finally {
       await db?.stop()
+    }
+  })
+})
+
+describe('without any database to use', () => {
+  it('stops with one line saying what to install or set', async () => {
+    // A PATH with node alone: no java, no mvn, no mongod; and no DATABASE_URI.
+    const nodeOnly = await mkdtemp(join(tmpdir(), 'devdb-path-'))
+    try {
+      await symlink(process.execPath, join(nodeOnly, 'node'))
+      const result = await runCli(['start', '--port', '0', '--data-dir', join(tmp, 'nothing')], {
+        PATH: nodeOnly,
+        DATABASE_URI: '',
+      })
+      expect(result.code).toBe(1)
+      expect(result.stderr.trim().split('\n')).toEqual([
+        expect.stringContaining(
+          'install Java 17 and Maven (to build the bundled MongoDB-wire stand-in), put mongod on PATH, or set DATABASE_URI',
+        ),
+      ])
+    } finally {
+      await rm(nodeOnly, { recursive: true, force: true })
     }
   })
 })

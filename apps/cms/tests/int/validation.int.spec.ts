@@ -88,6 +88,16 @@ describe('article validation', () => {
     expect(errors.map((e) => e.path)).toEqual(['source.url'])
   })
 
+  it('lets several untitled drafts coexist (the admin autosaves a new document at once)', async () => {
+    const first = await payload.create({ collection: 'articles', data: {} as never, draft: true })
+    const second = await payload.create({ collection: 'articles', data: {} as never, draft: true })
+    cleanup.push(
+      { collection: 'articles', id: first.id },
+      { collection: 'articles', id: second.id },
+    )
+    expect([first.slug ?? null, second.slug ?? null]).toEqual([null, null])
+  })
+
   it('keeps a draft without an author, and generates its slug from the title', async () => {
     const draft = await payload.create({
       collection: 'articles',
