@@ -5,6 +5,8 @@
 export const E2E = {
   dbPort: Number(process.env.E2E_DB_PORT ?? 27099),
   cmsPort: Number(process.env.E2E_CMS_PORT ?? 3101),
+  webPort: Number(process.env.E2E_WEB_PORT ?? 3100),
+  revalidateSecret: 'e2e-revalidate-secret-shared-by-cms-and-site',
   chromium: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   secret: 'e2e-secret-that-is-long-enough-for-production-mode',
   password: 'copydesk-e2e-password',
@@ -13,6 +15,8 @@ export const E2E = {
 export const databaseUri = `mongodb://127.0.0.1:${E2E.dbPort}/copydesk_e2e`
 
 export const cmsUrl = `http://127.0.0.1:${E2E.cmsPort}`
+
+export const webUrl = `http://127.0.0.1:${E2E.webPort}`
 
 export const ACCOUNTS = [
   { email: 'admin@example.com', name: 'Ada Admin', role: 'admin' },

@@ -1,6 +1,6 @@
 import { defineConfig, devices } from '@playwright/test'
 
-import { cmsUrl, databaseUri, E2E } from './env'
+import { cmsUrl, databaseUri, E2E, webUrl } from './env'
 
 const isCI = Boolean(process.env.CI)
 
@@ -59,6 +59,21 @@ export default defineConfig({
         DATABASE_COMPAT: 'mongo-java-server',
         PAYLOAD_SECRET: E2E.secret,
         CMS_URL: cmsUrl,
+        WEB_URL: webUrl,
+        REVALIDATE_SECRET: E2E.revalidateSecret,
+      },
+    },
+    {
+      command: `../../node_modules/.bin/next start --port ${E2E.webPort}`,
+      cwd: '../apps/web',
+      url: `${webUrl}/robots.txt`,
+      reuseExistingServer: !isCI,
+      timeout: 120_000,
+      env: {
+        NODE_ENV: 'production',
+        CMS_URL: cmsUrl,
+        SITE_URL: webUrl,
+        REVALIDATE_SECRET: E2E.revalidateSecret,
       },
     },
   ],

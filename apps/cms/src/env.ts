@@ -3,6 +3,9 @@ import { z } from 'zod'
 
 const DEV_SECRET = 'copydesk-development-secret-do-not-use-in-production'
 
+// The reader site's development default (apps/web/src/env.ts), so both work together unconfigured.
+const DEV_REVALIDATE_SECRET = 'copydesk-development-revalidate-secret'
+
 export const env = createEnv({
   server: {
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -24,6 +27,13 @@ export const env = createEnv({
     MEDIA_DIR: z.string().optional(),
     /** The newsroom's content files, imported by the seed. */
     CONTENT_DIR: z.string().optional(),
+    /** The reader site; changes readers can see are announced to `${WEB_URL}/api/revalidate`. */
+    WEB_URL: z.url().default('http://localhost:3000'),
+    /** Shared with the reader site, which refuses revalidation requests without it. */
+    REVALIDATE_SECRET: z
+      .string()
+      .min(16, 'REVALIDATE_SECRET must be at least 16 characters')
+      .optional(),
     /** Set to `false` to skip seeding an empty database when the CMS starts in development. */
     SEED_ON_START: z
       .enum(['true', 'false'])
@@ -54,3 +64,18 @@ export const serverUrl = env.CMS_URL ?? `http://localhost:${env.CMS_PORT}`
 export const mediaDir = env.MEDIA_DIR ?? `${process.cwd()}/media`
 
 export const contentDir = env.CONTENT_DIR ?? `${process.cwd()}/../../content`
+
+export type RevalidationSettings = {
+  /** The reader site's revalidation endpoint. */
+  endpoint: string
+  secret: string
+}
+
+// In production a missing secret turns revalidation off rather than falling back to the
+// development one, which anyone could read here and use to flush the site's cache.
+const revalidateSecret = env.REVALIDATE_SECRET ?? (isProduction ? undefined : DEV_REVALIDATE_SECRET)
+
+/** Where changes readers can see are announced, or `null` when revalidation is off. */
+export const revalidation: RevalidationSettings | null = revalidateSecret
+  ? { endpoint: `${env.WEB_URL.replace(/\/+$/, '')}/api/revalidate`, secret: revalidateSecret }
+  : null

@@ -1,0 +1,101 @@
+import type { Metadata } from 'next'
+import Image from 'next/image'
+import { notFound } from 'next/navigation'
+import type { Person, WithContext } from 'schema-dts'
+
+import type { Media } from '@copydesk/types/payload-types'
+
+import { ArticleCard } from '@/components/ArticleCard'
+import { JsonLd } from '@/components/JsonLd'
+import { RichText } from '@/components/RichText'
+import { env } from '@/env'
+import { getArticlesByAuthor } from '@/lib/cms/articles'
+import { getAuthorBySlug } from '@/lib/cms/authors'
+import { cmsUrl } from '@/lib/cms/client'
+import { plainText } from '@/lib/seo'
+
+type Props = { params: Promise<{ slug: string }> }
+
+export const generateStaticParams = async () => []
+export const revalidate = 3600
+
+export const generateMetadata = async ({ params }: Props): Promise<Metadata> => {
+  const author = await getAuthorBySlug((await params).slug)
+  if (!author) return {}
+  const description =
+    plainText(author.bio)[0] ??
+    `Articles by ${author.name}${author.role ? `, ${author.role}` : ''}.`
+  return {
+    title: author.name,
+    description,
+    alternates: { canonical: `/authors/${author.slug}` },
+    openGraph: { type: 'profile', title: author.name, description },
+  }
+}
+
+const AuthorPage = async ({ params }: Props) => {
+  const author = await getAuthorBySlug((await params).slug)
+  if (!author) notFound()
+  const { docs: articles } = await getArticlesByAuthor(author.id, author.slug ?? '')
+  const avatar = typeof author.avatar === 'object' ? (author.avatar as Media | null) : null
+  const url = new URL(`/authors/${author.slug}`, env.SITE_URL).toString()
+
+  const person: WithContext<Person> = {
+    '@context': 'https://schema.org',
+    '@type': 'Person',
+    name: author.name,
+    url,
+    ...(author.role ? { jobTitle: author.role } : {}),
+    ...(avatar?.url ? { image: cmsUrl(avatar.url) } : {}),
+    ...(author.links?.length ? { sameAs: author.links.map((link) => link.url) } : {}),
+    worksFor: { '@type': 'Organization', name: env.SITE_NAME, url: env.SITE_URL },
+  }
+
+  return (
+    <>
+      <JsonLd data={person} />
+      <header className="author-head">
+        {avatar?.url ? (
+          <Image
+            src={cmsUrl(avatar.sizes?.thumbnail?.url ?? avatar.url) ?? ''}
+            alt={avatar.alt}
+            width={96}
+            height={96}
+          />
+        ) : null}
+        <div>
+          <h1>{author.name}</h1>
+          {author.role ? <p className="author-role">{author.role}</p> : null}
+        </div>
+      </header>
+      {author.bio ? <RichText data={author.bio} className="body" /> : null}
+      {author.links?.length ? (
+        <ul className="topics" aria-label={`${author.name} elsewhere`}>
+          {author.links.map((link) => (
+            <li key={link.url}>
+              <a href={link.url} rel="me">
+                {link.label}
+              </a>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <section aria-labelledby="author-articles">
+        <h2 id="author-articles">Articles by {author.name}</h2>
+        {articles.length ? (
+          <ul className="card-list">
+            {articles.map((article) => (
+              <li key={article.id}>
+                <ArticleCard article={article} />
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p>No published articles yet.</p>
+        )}
+      </section>
+    </>
+  )
+}
+
+export default AuthorPage

@@ -1,0 +1,38 @@
+import type { MetadataRoute } from 'next'
+
+import { env } from '@/env'
+import { getAllArticles, getTopics } from '@/lib/cms/articles'
+import { getAllAuthors } from '@/lib/cms/authors'
+
+// Rendered per request from tagged, cached CMS reads: the build never needs the CMS.
+export const dynamic = 'force-dynamic'
+
+const sitemap = async (): Promise<MetadataRoute.Sitemap> => {
+  const [articles, authors, topics] = await Promise.all([
+    getAllArticles(),
+    getAllAuthors(),
+    getTopics(),
+  ])
+  const url = (path: string) => new URL(path, env.SITE_URL).toString()
+  const newest = articles.docs[0]?.updatedAt
+  return [
+    { url: url('/'), lastModified: newest, changeFrequency: 'hourly', priority: 1 },
+    ...articles.docs.map((a) => ({
+      url: url(`/articles/${a.slug}`),
+      lastModified: a.updatedAt,
+      priority: 0.8,
+    })),
+    ...authors.docs.map((a) => ({
+      url: url(`/authors/${a.slug}`),
+      lastModified: a.updatedAt,
+      priority: 0.5,
+    })),
+    ...[...topics.keys()].map((slug) => ({
+      url: url(`/topics/${slug}`),
+      lastModified: newest,
+      priority: 0.5,
+    })),
+  ]
+}
+
+export default sitemap

@@ -1,0 +1,37 @@
+import Link from 'next/link'
+
+import type { Article, Author } from '@copydesk/types/payload-types'
+
+import { formatShortDate, joinNames } from '@/lib/format'
+import { describe } from '@/lib/seo'
+
+export const authorsOf = (article: Article): Author[] =>
+  (article.authors ?? []).filter((a): a is Author => typeof a === 'object' && a !== null)
+
+/** A headline, dek and dateline that link to the article. */
+export const ArticleCard = ({
+  article,
+  headingLevel = 3,
+}: {
+  article: Article
+  headingLevel?: 2 | 3
+}) => {
+  const Heading = headingLevel === 2 ? 'h2' : 'h3'
+  const names = authorsOf(article).map((a) => a.name)
+  return (
+    <article className="card">
+      {article.topics?.[0] ? <p className="kicker">{article.topics[0]}</p> : null}
+      <Heading>
+        <Link href={`/articles/${article.slug}`}>{article.title}</Link>
+      </Heading>
+      <p>{describe(article, headingLevel === 2 ? 320 : 160)}</p>
+      <p className="card-meta">
+        {names.length ? `By ${joinNames(names)}` : null}
+        {names.length && article.publishedAt ? ' · ' : null}
+        {article.publishedAt ? (
+          <time dateTime={article.publishedAt}>{formatShortDate(article.publishedAt)}</time>
+        ) : null}
+      </p>
+    </article>
+  )
+}

@@ -1,0 +1,29 @@
+const dateFormat = new Intl.DateTimeFormat('en-US', {
+  weekday: 'long',
+  month: 'long',
+  day: 'numeric',
+  year: 'numeric',
+  timeZone: 'UTC',
+})
+
+const shortDateFormat = new Intl.DateTimeFormat('en-US', {
+  month: 'long',
+  day: 'numeric',
+  year: 'numeric',
+  timeZone: 'UTC',
+})
+
+/**
+ * A publication date as readers expect it in a dateline.
+ *
+ * @example
+ * formatDate('2024-07-16T12:00:00.000Z') // 'Tuesday, July 16, 2024'
+ */
+export const formatDate = (iso: string): string => dateFormat.format(new Date(iso))
+
+/** @example formatShortDate('2024-07-16T12:00:00.000Z') // 'July 16, 2024' */
+export const formatShortDate = (iso: string): string => shortDateFormat.format(new Date(iso))
+
+/** Names joined the way a byline reads: "A", "A and B", "A, B and C". */
+export const joinNames = (names: string[]): string =>
+  names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`
