@@ -27,3 +27,23 @@ export const formatShortDate = (iso: string): string => shortDateFormat.format(n
 /** Names joined the way a byline reads: "A", "A and B", "A, B and C". */
 export const joinNames = (names: string[]): string =>
   names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`
+
+/**
+ * When the story last changed after it went live, or `null` if it has not. The publish itself
+ * (and an import that creates the document already published) is not an update.
+ *
+ * @example
+ * editorialUpdate({ publishedAt: '2024-07-16T12:00:00Z', createdAt: '2026-11-28T14:30:05Z', updatedAt: '2026-11-28T14:30:05Z' }) // null
+ */
+export const editorialUpdate = ({
+  publishedAt,
+  createdAt,
+  updatedAt,
+}: {
+  publishedAt?: string | null
+  createdAt: string
+  updatedAt: string
+}): string | null => {
+  const wentLive = Math.max(Date.parse(publishedAt ?? createdAt), Date.parse(createdAt))
+  return Date.parse(updatedAt) - wentLive > 60_000 ? updatedAt : null
+}

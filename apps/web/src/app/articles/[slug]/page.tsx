@@ -13,7 +13,7 @@ import { RichText } from '@/components/RichText'
 import { env } from '@/env'
 import { getArticleBySlug, getRelatedArticles } from '@/lib/cms/articles'
 import { cmsUrl } from '@/lib/cms/client'
-import { formatDate } from '@/lib/format'
+import { editorialUpdate, formatDate } from '@/lib/format'
 import { describe, plainText, socialImage } from '@/lib/seo'
 
 type Props = { params: Promise<{ slug: string }> }
@@ -39,7 +39,7 @@ export const generateMetadata = async ({ params }: Props): Promise<Metadata> => 
       title,
       description,
       publishedTime: article.publishedAt ?? undefined,
-      modifiedTime: article.updatedAt,
+      modifiedTime: editorialUpdate(article) ?? article.publishedAt ?? undefined,
       authors: authorsOf(article).map((a) =>
         new URL(`/authors/${a.slug}`, env.SITE_URL).toString(),
       ),
@@ -65,6 +65,7 @@ const ArticlePage = async ({ params }: Props) => {
   const related = await getRelatedArticles(article)
   const url = new URL(`/articles/${article.slug}`, env.SITE_URL).toString()
   const image = socialImage(article)
+  const updatedAt = editorialUpdate(article)
 
   const newsArticle: WithContext<NewsArticle> = {
     '@context': 'https://schema.org',
@@ -73,7 +74,7 @@ const ArticlePage = async ({ params }: Props) => {
     description: describe(article),
     mainEntityOfPage: url,
     datePublished: article.publishedAt ?? undefined,
-    dateModified: article.updatedAt,
+    dateModified: updatedAt ?? article.publishedAt ?? undefined,
     author: authors.map((a) => ({
       '@type': 'Person',
       name: a.name,
@@ -155,12 +156,9 @@ const ArticlePage = async ({ params }: Props) => {
               <time dateTime={article.publishedAt}>{formatDate(article.publishedAt)}</time>
             </>
           ) : null}
-          {article.publishedAt &&
-          new Date(article.updatedAt).getTime() - new Date(article.publishedAt).getTime() >
-            60_000 ? (
+          {updatedAt ? (
             <>
-              {' · '}Updated{' '}
-              <time dateTime={article.updatedAt}>{formatDate(article.updatedAt)}</time>
+              {' · '}Updated <time dateTime={updatedAt}>{formatDate(updatedAt)}</time>
             </>
           ) : null}
         </p>
