@@ -46,7 +46,9 @@ test('the front page leads to the seeded article', async ({ page }) => {
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(TITLE)
 })
 
-test('the article shows every word of the story, its byline, date and Key Questions', async ({ page }) => {
+test('the article shows every word of the story, its byline, date and Key Questions', async ({
+  page,
+}) => {
   const response = await page.goto(ARTICLE)
   expect(response?.status()).toBe(200)
   const body = page.locator('article .body')
@@ -57,7 +59,7 @@ test('the article shows every word of the story, its byline, date and Key Questi
 
   const byline = page.locator('.byline').getByRole('link', { name: 'Claire Jimenez' })
   await expect(byline).toHaveAttribute('href', '/authors/claire-jimenez')
-  await expect(page.locator('.dateline')).toContainText('July 16, 2024')
+  await expect(page.locator('.dateline')).toHaveText('Published Tuesday, July 16, 2024')
   await expect(page.locator('.source')).toContainText('CubaHeadlines')
 
   const section = page.locator('.key-questions')
@@ -95,7 +97,10 @@ test("the author's page lists the article", async ({ page }) => {
 test('structured data parses with the right types', async ({ page }) => {
   await page.goto(ARTICLE)
   const blocks = await page.locator('script[type="application/ld+json"]').allTextContents()
-  const data = blocks.flatMap((text) => [JSON.parse(text)].flat()) as { '@type': string; [k: string]: unknown }[]
+  const data = blocks.flatMap((text) => [JSON.parse(text)].flat()) as {
+    '@type': string
+    [k: string]: unknown
+  }[]
   expect(data.map((d) => d['@type']).sort()).toEqual(['BreadcrumbList', 'FAQPage', 'NewsArticle'])
   const article = data.find((d) => d['@type'] === 'NewsArticle')
   expect(article).toMatchObject({
@@ -108,7 +113,9 @@ test('structured data parses with the right types', async ({ page }) => {
   expect(faq.mainEntity.map((q) => q.name)).toEqual(QUESTIONS)
 
   await page.goto('/authors/claire-jimenez')
-  const person = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent()) ?? '{}')
+  const person = JSON.parse(
+    (await page.locator('script[type="application/ld+json"]').textContent()) ?? '{}',
+  )
   expect(person).toMatchObject({ '@type': 'Person', name: 'Claire Jimenez' })
 })
 
@@ -116,18 +123,27 @@ test('the article has a canonical URL, a description and social cards', async ({
   await page.goto(ARTICLE)
   await expect(page).toHaveTitle(`${TITLE} · Copydesk`)
   await expect(page.locator('link[rel="canonical"]')).toHaveAttribute('href', `${webUrl}${ARTICLE}`)
-  await expect(page.locator('meta[name="description"]')).toHaveAttribute('content', /^A high-ranking North Korean diplomat/)
+  await expect(page.locator('meta[name="description"]')).toHaveAttribute(
+    'content',
+    /^A high-ranking North Korean diplomat/,
+  )
   await expect(page.locator('meta[property="og:type"]')).toHaveAttribute('content', 'article')
   await expect(page.locator('meta[name="twitter:card"]')).toHaveAttribute('content', /summary/)
 })
 
-test('sitemap, news sitemap, feed and robots are well-formed and list the article', async ({ page, request }) => {
+test('sitemap, news sitemap, feed and robots are well-formed and list the article', async ({
+  page,
+  request,
+}) => {
   const parse = async (url: string) => {
     const res = await request.get(url)
     expect(res.status()).toBe(200)
     const xml = await res.text()
     const errors = await page.evaluate(
-      (source) => new DOMParser().parseFromString(source, 'application/xml').getElementsByTagName('parsererror').length,
+      (source) =>
+        new DOMParser()
+          .parseFromString(source, 'application/xml')
+          .getElementsByTagName('parsererror').length,
       xml,
     )
     expect(errors, `${url} parses as XML`).toBe(0)
@@ -181,7 +197,9 @@ for (const width of [375, 1280]) {
     await page.goto(ARTICLE)
     await page.locator('.key-questions details').first().locator('summary').click()
     await keepScreenshot(page, testInfo, `article-${width}`)
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - window.innerWidth,
+    )
     expect(overflow, 'no horizontal scrolling').toBeLessThanOrEqual(0)
   })
 }
