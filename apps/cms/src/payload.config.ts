@@ -15,6 +15,7 @@ import { databaseAdapterOptions } from './database'
 import { env, payloadSecret, serverUrl } from './env'
 import { newsroomEditor } from './fields/richText'
 import { reportFieldErrors } from './hooks/reportFieldErrors'
+import { jobs } from './jobs'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -46,6 +47,7 @@ export default buildConfig({
   },
   graphQL: { disablePlaygroundInProduction: true },
   hooks: { afterError: [reportFieldErrors] },
+  jobs,
   plugins: [
     seoPlugin({
       generateTitle: ({ doc }) => (doc?.title ? `${doc.title} · Copydesk` : 'Copydesk'),

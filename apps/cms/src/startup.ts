@@ -1,7 +1,7 @@
 import config from '@payload-config'
 import { getPayload } from 'payload'
 
-import { env, isProduction, missingProductionSettings } from './env'
+import { env, isProduction, missingProductionSettings, revalidation } from './env'
 import { ensureDevAccounts } from './seed/devAccounts'
 import { seedIfEmpty } from './seed/seedIfEmpty'
 
@@ -13,7 +13,13 @@ export const startup = async () => {
     )
     process.exit(1)
   }
-  const payload = await getPayload({ config })
+  // `cron` starts the jobs queue's poller now rather than on the first request (src/jobs).
+  const payload = await getPayload({ config, cron: true })
+  if (!revalidation) {
+    payload.logger.warn(
+      'REVALIDATE_SECRET is not set, so revalidation is off: the reader site keeps serving its cached pages after changes. See .env.example.',
+    )
+  }
   if (isProduction) return
   if (env.SEED_ON_START) await seedIfEmpty({ payload })
   await ensureDevAccounts({ payload })

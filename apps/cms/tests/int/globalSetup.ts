@@ -2,6 +2,8 @@ import { MongoClient } from 'mongodb'
 
 import { ensureDatabase } from '@copydesk/devdb/ensure'
 
+import { startSiteReceiver } from '../helpers/siteReceiver'
+
 /**
  * Every run gets its own database: a throwaway in-memory stand-in (or, with DATABASE_URI set,
  * a fresh database name on that server), dropped when the run ends.
@@ -21,7 +23,16 @@ export default async function setup() {
   process.env.SEED_ON_START = 'false'
   console.log(`[devdb] integration tests use ${uri.toString()} (${handle.kind}, ${handle.compat})`)
 
+  // Every publish in every file announces itself to the reader site; this stand-in answers like
+  // the site, so no test depends on (or flushes) a site someone runs on port 3000.
+  // revalidate.int.spec.ts points its own Payload at a receiver it controls.
+  const secret = 'copydesk-test-revalidate-secret'
+  const site = await startSiteReceiver({ secret })
+  process.env.WEB_URL = site.url
+  process.env.REVALIDATE_SECRET = secret
+
   return async () => {
+    await site.stop()
     const client = await MongoClient.connect(uri.toString(), { serverSelectionTimeoutMS: 5_000 })
     try {
       await client.db(dbName).dropDatabase()

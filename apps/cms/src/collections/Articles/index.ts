@@ -14,6 +14,11 @@ import { publishedOrStaff } from '../../access/publishedOrStaff'
 import { newsroomEditor } from '../../fields/richText'
 import { requiredToPublish } from '../../fields/requiredToPublish'
 import { slugField } from '../../fields/slug'
+import {
+  rememberPublishedArticle,
+  revalidateArticle,
+  revalidateDeletedArticle,
+} from '../../hooks/revalidateArticle'
 import { versionsWithDrafts } from '../versions'
 import { TITLE_MAX_LENGTH } from './constants'
 import { setPublishedAt } from './hooks/setPublishedAt'
@@ -43,7 +48,9 @@ export const Articles: CollectionConfig<'articles'> = {
   },
   versions: versionsWithDrafts,
   hooks: {
-    beforeChange: [setPublishedAt],
+    beforeChange: [setPublishedAt, rememberPublishedArticle],
+    afterChange: [revalidateArticle],
+    afterDelete: [revalidateDeletedArticle],
   },
   fields: [
     {

@@ -5,6 +5,11 @@ import { isStaffAccess, isStaffFieldAccess } from '../../access/isStaff'
 import { publishedOrStaff } from '../../access/publishedOrStaff'
 import { shortEditor } from '../../fields/richText'
 import { slugField } from '../../fields/slug'
+import {
+  rememberPublishedAuthor,
+  revalidateAuthor,
+  revalidateDeletedAuthor,
+} from '../../hooks/revalidateAuthor'
 import { versionsWithDrafts } from '../versions'
 
 export const Authors: CollectionConfig<'authors'> = {
@@ -23,6 +28,11 @@ export const Authors: CollectionConfig<'authors'> = {
   },
   defaultPopulate: { name: true, slug: true, role: true, avatar: true },
   versions: versionsWithDrafts,
+  hooks: {
+    beforeChange: [rememberPublishedAuthor],
+    afterChange: [revalidateAuthor],
+    afterDelete: [revalidateDeletedAuthor],
+  },
   fields: [
     { name: 'name', type: 'text', required: true, maxLength: 120 },
     {

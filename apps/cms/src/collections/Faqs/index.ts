@@ -5,6 +5,11 @@ import { isStaffAccess } from '../../access/isStaff'
 import { publishedOrStaff } from '../../access/publishedOrStaff'
 import { shortEditor } from '../../fields/richText'
 import { slugField } from '../../fields/slug'
+import {
+  rememberPublishedFaq,
+  revalidateDeletedFaq,
+  revalidateFaq,
+} from '../../hooks/revalidateFaq'
 import { versionsWithDrafts } from '../versions'
 
 export const Faqs: CollectionConfig<'faqs'> = {
@@ -23,6 +28,11 @@ export const Faqs: CollectionConfig<'faqs'> = {
   },
   defaultPopulate: { question: true, answer: true, slug: true },
   versions: versionsWithDrafts,
+  hooks: {
+    beforeChange: [rememberPublishedFaq],
+    afterChange: [revalidateFaq],
+    afterDelete: [revalidateDeletedFaq],
+  },
   fields: [
     { name: 'question', type: 'text', required: true, maxLength: 300 },
     { name: 'answer', type: 'richText', editor: shortEditor },

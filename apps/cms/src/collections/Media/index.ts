@@ -4,6 +4,7 @@ import type { CollectionConfig } from 'payload'
 import { mediaDir } from '../../env'
 import { isEditorAccess } from '../../access/isEditor'
 import { isStaffAccess } from '../../access/isStaff'
+import { revalidateDeletedMedia, revalidateMedia } from '../../hooks/revalidateMedia'
 
 export const Media: CollectionConfig<'media'> = {
   slug: 'media',
@@ -15,6 +16,10 @@ export const Media: CollectionConfig<'media'> = {
     create: isStaffAccess,
     update: isStaffAccess,
     delete: isEditorAccess,
+  },
+  hooks: {
+    afterChange: [revalidateMedia],
+    afterDelete: [revalidateDeletedMedia],
   },
   upload: {
     staticDir: path.resolve(mediaDir),
