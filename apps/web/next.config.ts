@@ -5,6 +5,37 @@ import { env } from './src/env'
 
 const cms = new URL(env.CMS_URL)
 
+/**
+ * What a shared cache (apps/edge, or any CDN) may do with each reader route. `s-maxage=1` keeps
+ * the edge at most about a second behind the origin while it absorbs every other request; the
+ * long `stale-while-revalidate` lets it answer from the stale copy while one refresh is in flight
+ * instead of queueing readers behind the origin. `max-age=0` keeps browsers revalidating, so a
+ * correction reaches a reader who reloads.
+ */
+const SHARED_MICRO_CACHE = 'public, max-age=0, s-maxage=1, stale-while-revalidate=59'
+// Search answers arbitrary queries: a shared cache may collapse a burst of the same query, but
+// must not keep one for more than a moment.
+const SHARED_SHORT = 'public, max-age=0, s-maxage=1'
+const NEVER_SHARED = 'private, no-store'
+
+// Routes readers see. Everything else keeps Next's own header: without `public` the edge stores
+// nothing, so a route added later is uncached until it is listed here on purpose.
+const PUBLIC_ROUTES: ReadonlyArray<{ source: string; value: string }> = [
+  { source: '/', value: SHARED_MICRO_CACHE },
+  { source: '/articles/:slug', value: SHARED_MICRO_CACHE },
+  { source: '/authors/:slug', value: SHARED_MICRO_CACHE },
+  { source: '/topics/:slug', value: SHARED_MICRO_CACHE },
+  { source: '/feed.xml', value: SHARED_MICRO_CACHE },
+  { source: '/news-sitemap.xml', value: SHARED_MICRO_CACHE },
+  { source: '/sitemap.xml', value: SHARED_MICRO_CACHE },
+  { source: '/robots.txt', value: SHARED_MICRO_CACHE },
+  { source: '/search', value: SHARED_SHORT },
+]
+
+// Staff (Payload session) and preview/draft-mode cookies. A response rendered for them may show
+// unpublished work, so no shared cache may keep it whatever the route.
+const PRIVATE_COOKIES = ['payload-token', '__prerender_bypass', '__next_preview_data'] as const
+
 const nextConfig: NextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
@@ -18,6 +49,25 @@ const nextConfig: NextConfig = {
       },
     ],
   },
+  /**
+   * Cache-Control per route. When several rules set the same header the last match wins, so the
+   * cookie rules follow the public ones. Next keeps a Cache-Control set here on ISR and dynamic
+   * pages alike (checked with curl against `next start`), and still forces `private, no-store` on
+   * a draft-mode render and on errors. `/_next/*` is left alone: Next marks its assets immutable
+   * only when nothing set the header before.
+   */
+  headers: async () => [
+    ...PUBLIC_ROUTES.flatMap(({ source, value }) => [
+      { source, headers: [{ key: 'Cache-Control', value }] },
+      ...PRIVATE_COOKIES.map((cookie) => ({
+        source,
+        has: [{ type: 'cookie' as const, key: cookie }],
+        headers: [{ key: 'Cache-Control', value: NEVER_SHARED }],
+      })),
+    ]),
+    // Revalidation, draft mode and any other handler: answers for one caller only.
+    { source: '/api/:path*', headers: [{ key: 'Cache-Control', value: NEVER_SHARED }] },
+  ],
 }
 
 export default nextConfig
