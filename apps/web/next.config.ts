@@ -13,12 +13,10 @@ const cms = new URL(env.CMS_URL)
  * correction reaches a reader who reloads.
  */
 const SHARED_MICRO_CACHE = 'public, max-age=0, s-maxage=1, stale-while-revalidate=59'
-// Search answers arbitrary queries: a shared cache may collapse a burst of the same query, but
-// must not keep one for more than a moment.
-const SHARED_SHORT = 'public, max-age=0, s-maxage=1'
 const NEVER_SHARED = 'private, no-store'
 
-// Routes readers see. Everything else keeps Next's own header: without `public` the edge stores
+// Routes readers see. Search is left out on purpose: it answers arbitrary queries, and a header
+// set here would also mark its error responses public. Everything else keeps Next's own header: without `public` the edge stores
 // nothing, so a route added later is uncached until it is listed here on purpose.
 const PUBLIC_ROUTES: ReadonlyArray<{ source: string; value: string }> = [
   { source: '/', value: SHARED_MICRO_CACHE },
@@ -29,7 +27,6 @@ const PUBLIC_ROUTES: ReadonlyArray<{ source: string; value: string }> = [
   { source: '/news-sitemap.xml', value: SHARED_MICRO_CACHE },
   { source: '/sitemap.xml', value: SHARED_MICRO_CACHE },
   { source: '/robots.txt', value: SHARED_MICRO_CACHE },
-  { source: '/search', value: SHARED_SHORT },
 ]
 
 // Staff (Payload session) and preview/draft-mode cookies. A response rendered for them may show

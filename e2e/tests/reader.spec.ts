@@ -109,7 +109,9 @@ test('structured data parses with the right types', async ({ page }) => {
     author: [{ '@type': 'Person', name: 'Claire Jimenez' }],
     publisher: { '@type': 'Organization' },
   })
-  const faq = data.find((d) => d['@type'] === 'FAQPage') as unknown as { mainEntity: { name: string }[] }
+  const faq = data.find((d) => d['@type'] === 'FAQPage') as unknown as {
+    mainEntity: { name: string }[]
+  }
   expect(faq.mainEntity.map((q) => q.name)).toEqual(QUESTIONS)
 
   await page.goto('/authors/claire-jimenez')
