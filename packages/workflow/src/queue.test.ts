@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest'
+
+import { notificationFor, queueFor } from './queue.ts'
+
+describe('queueFor', () => {
+  it('gives readers nothing and writers their sent-back work', () => {
+    expect(queueFor({ user: null })).toEqual([])
+    expect(queueFor({ user: { roles: ['writer'] } })).toEqual([
+      expect.objectContaining({ state: 'changes_requested', relation: 'owner' }),
+    ])
+  })
+
+  it('gives editors their reviews, unassigned reviews and approved work to publish', () => {
+    const queue = queueFor({ user: { roles: ['editor'] } })
+    expect(queue.map(({ state, relation }) => `${state}/${relation}`)).toEqual([
+      'in_review/assignee',
+      'in_review/unassigned',
+      'approved/assignee',
+      'changes_requested/owner',
+    ])
+  })
+})
+
+describe('notificationFor', () => {
+  const base = { title: 'Flood defences', ownerIds: ['w1', 'w2'], assigneeId: 'e1' }
+
+  it('tells the assignee about a submission', () => {
+    expect(notificationFor({ ...base, action: 'submit', actorId: 'w1' })).toEqual({
+      recipientIds: ['e1'],
+      kind: 'submit',
+      message: '“Flood defences” was submitted for your review',
+    })
+  })
+
+  it('tells every owner but the actor about a decision, with the note', () => {
+    expect(
+      notificationFor({ ...base, action: 'request_changes', actorId: 'w2', note: 'Add a source' }),
+    ).toEqual({
+      recipientIds: ['w1'],
+      kind: 'request_changes',
+      message: 'Changes requested on “Flood defences”: Add a source',
+    })
+    expect(
+      notificationFor({ ...base, action: 'release', actorId: 'system' })?.recipientIds,
+    ).toEqual(['w1', 'w2'])
+  })
+
+  it('stays quiet on moves nobody waits for, or with nobody to tell', () => {
+    expect(notificationFor({ ...base, action: 'withdraw', actorId: 'w1' })).toBeNull()
+    expect(
+      notificationFor({ ...base, assigneeId: null, action: 'submit', actorId: 'w1' }),
+    ).toBeNull()
+    expect(notificationFor({ ...base, action: 'submit', actorId: 'e1' })).toBeNull()
+  })
+})
