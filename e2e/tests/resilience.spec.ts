@@ -81,7 +81,7 @@ test.afterAll(async () => {
   await link?.cut().catch(() => undefined)
 })
 
-test('with the CMS down, cached pages keep answering and uncached ones say so kindly', async ({
+test('with the CMS down, cached pages keep answering and uncached ones answer a kind 503', async ({
   request,
   page,
 }) => {
@@ -96,18 +96,33 @@ test('with the CMS down, cached pages keep answering and uncached ones say so ki
     'North Korean Diplomat Assigned to Cuba Defects to South Korea',
   )
 
-  // A query nobody has asked before cannot be in any cache (this site shares its build's page
-  // cache with the main e2e site, which has already rendered the author and topic pages). Next
-  // answers with an error shell that names only a digest; the error boundary then shows the
-  // reader a message in the browser.
-  const uncached = await page.goto(
-    `${site}/search?q=${encodeURIComponent(`never asked ${Date.now()}`)}`,
-  )
-  expect(uncached?.status()).toBeGreaterThanOrEqual(500)
-  expect(uncached?.headers()['cache-control']).toMatch(/no-store/)
-  expect(await uncached?.text()).not.toMatch(/ECONNREFUSED|fetch failed|at async|node_modules/)
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(
-    'This page can’t be shown right now',
-  )
-  await expect(page.getByRole('button', { name: 'Try again' })).toBeVisible()
+  // Pages nobody has asked for before cannot be in any cache (this site shares its build's page
+  // cache with the main e2e site, which has already rendered the author and topic pages): an
+  // article, a search and a page of the front page, whose route is otherwise marked public.
+  const never = Date.now().toString(36)
+  for (const path of [
+    `/articles/never-published-${never}`,
+    `/search?q=${encodeURIComponent(`never asked ${never}`)}`,
+    `/?page=${1000 + (Date.now() % 1000)}`,
+  ]) {
+    const uncached = await page.goto(`${site}${path}`)
+    expect(uncached?.status(), path).toBe(503)
+    const headers = uncached?.headers() ?? {}
+    expect(headers['cache-control'], path).toMatch(/private|no-store/)
+    expect(headers['cache-control'], path).not.toMatch(/public|s-maxage/)
+    expect(headers['retry-after'], path).toMatch(/^\d+$/)
+    expect(await uncached?.text(), path).not.toMatch(
+      /ECONNREFUSED|fetch failed|at async|node_modules|\.tsx?:\d+/,
+    )
+    // Next answers with an error shell that names only a digest; the error boundary then shows
+    // the reader a message in the browser.
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+      'This page can’t be shown right now',
+    )
+    await expect(page.getByText('We’re having trouble reaching our newsroom systems')).toBeVisible()
+    await expect(page.getByRole('button', { name: 'Try again' })).toBeVisible()
+  }
+
+  // The stored page is still served after those failures.
+  expect((await request.get(`${site}${ARTICLE}`)).status()).toBe(200)
 })
