@@ -37,6 +37,11 @@ const nextConfig: NextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   images: {
+    // The CMS is the only image origin allowed below, and it usually sits on this machine or a
+    // private network (loopback in development and e2e). Next 16 refuses to optimise images whose
+    // host resolves to a private address unless told to; the SSRF risk that guards against is
+    // bounded by remotePatterns, which admits the CMS's own media files and nothing else.
+    dangerouslyAllowLocalIP: true,
     remotePatterns: [
       {
         protocol: cms.protocol.replace(':', '') as 'http' | 'https',
