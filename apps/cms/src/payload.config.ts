@@ -8,14 +8,18 @@ import sharp from 'sharp'
 
 import { Articles } from './collections/Articles'
 import { Authors } from './collections/Authors'
+import { EditorialComments } from './collections/EditorialComments'
 import { Faqs } from './collections/Faqs'
 import { Media } from './collections/Media'
+import { Notifications } from './collections/Notifications'
 import { Users } from './collections/Users'
+import { WorkflowEvents } from './collections/WorkflowEvents'
 import { databaseAdapterOptions } from './database'
 import { env, payloadSecret, serverUrl } from './env'
 import { newsroomEditor } from './fields/richText'
 import { reportFieldErrors } from './hooks/reportFieldErrors'
 import { jobs } from './jobs'
+import { workflowMutations } from './workflow/graphql'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -33,9 +37,23 @@ export default buildConfig({
         Logo: '/components/admin/Logo#Logo',
         Icon: '/components/admin/Icon#Icon',
       },
+      afterNavLinks: ['/components/workflow/NavLinks#NavLinks'],
+      views: {
+        board: { Component: '/components/workflow/BoardView#BoardView', path: '/board' },
+        queue: { Component: '/components/workflow/QueueView#QueueView', path: '/queue' },
+      },
     },
   },
-  collections: [Articles, Faqs, Authors, Media, Users],
+  collections: [
+    Articles,
+    Faqs,
+    Authors,
+    Media,
+    WorkflowEvents,
+    EditorialComments,
+    Notifications,
+    Users,
+  ],
   editor: newsroomEditor,
   db: mongooseAdapter(databaseAdapterOptions),
   sharp,
@@ -45,7 +63,7 @@ export default buildConfig({
       path.resolve(dirname, '../../../packages/types/src/payload-types.ts'),
     declare: false,
   },
-  graphQL: { disablePlaygroundInProduction: true },
+  graphQL: { disablePlaygroundInProduction: true, mutations: workflowMutations },
   hooks: { afterError: [reportFieldErrors] },
   jobs,
   plugins: [

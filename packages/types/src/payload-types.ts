@@ -71,6 +71,9 @@ export interface Config {
     faqs: Faq;
     authors: Author;
     media: Media;
+    'workflow-events': WorkflowEvent;
+    'editorial-comments': EditorialComment;
+    notifications: Notification;
     users: User;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
@@ -84,6 +87,9 @@ export interface Config {
     faqs: FaqsSelect<false> | FaqsSelect<true>;
     authors: AuthorsSelect<false> | AuthorsSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
+    'workflow-events': WorkflowEventsSelect<false> | WorkflowEventsSelect<true>;
+    'editorial-comments': EditorialCommentsSelect<false> | EditorialCommentsSelect<true>;
+    notifications: NotificationsSelect<false> | NotificationsSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
@@ -105,6 +111,8 @@ export interface Config {
   jobs: {
     tasks: {
       revalidate: TaskRevalidate;
+      publishScheduled: TaskPublishScheduled;
+      unpublishScheduled: TaskUnpublishScheduled;
       inline: {
         input: unknown;
         output: unknown;
@@ -193,6 +201,26 @@ export interface Article {
     name?: string | null;
     url?: string | null;
   };
+  /**
+   * Added by the Publish action when a correction note is given. Shown to readers.
+   */
+  corrections?:
+    | {
+        note: string;
+        at: string;
+        id?: string | null;
+      }[]
+    | null;
+  workflowState?:
+    ('draft' | 'in_review' | 'changes_requested' | 'approved' | 'scheduled' | 'published' | 'archived') | null;
+  /**
+   * The editor this waits on. Writers choose one when they submit.
+   */
+  assignee?: (string | null) | User;
+  owners?: (string | User)[] | null;
+  createdBy?: (string | null) | User;
+  publishAt?: string | null;
+  unpublishAt?: string | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -281,9 +309,47 @@ export interface Faq {
    * Used in the URL. Filled in from the question until you change it.
    */
   slug?: string | null;
+  workflowState?:
+    ('draft' | 'in_review' | 'changes_requested' | 'approved' | 'scheduled' | 'published' | 'archived') | null;
+  /**
+   * The editor this waits on. Writers choose one when they submit.
+   */
+  assignee?: (string | null) | User;
+  owners?: (string | User)[] | null;
+  createdBy?: (string | null) | User;
+  publishAt?: string | null;
+  unpublishAt?: string | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "users".
+ */
+export interface User {
+  id: string;
+  name: string;
+  roles: ('admin' | 'editor' | 'writer')[];
+  updatedAt: string;
+  createdAt: string;
+  email: string;
+  resetPasswordToken?: string | null;
+  resetPasswordExpiration?: string | null;
+  salt?: string | null;
+  hash?: string | null;
+  resetPasswordRequestedAt?: string | null;
+  loginAttempts?: number | null;
+  lockUntil?: string | null;
+  sessions?:
+    | {
+        id: string;
+        createdAt?: string | null;
+        expiresAt: string;
+      }[]
+    | null;
+  password?: string | null;
+  collection: 'users';
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -324,37 +390,79 @@ export interface Author {
    * Used in the URL. Filled in from the name until you change it.
    */
   slug?: string | null;
+  /**
+   * The newsroom account of this author: they may edit work in their byline.
+   */
+  user?: (string | null) | User;
+  workflowState?:
+    ('draft' | 'in_review' | 'changes_requested' | 'approved' | 'scheduled' | 'published' | 'archived') | null;
+  /**
+   * The editor this waits on. Writers choose one when they submit.
+   */
+  assignee?: (string | null) | User;
+  owners?: (string | User)[] | null;
+  createdBy?: (string | null) | User;
+  publishAt?: string | null;
+  unpublishAt?: string | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
 }
 /**
+ * Every decision on every document. Nobody can edit or delete it.
+ *
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "users".
+ * via the `definition` "workflow-events".
  */
-export interface User {
+export interface WorkflowEvent {
   id: string;
-  name: string;
-  roles: ('admin' | 'editor' | 'writer')[];
+  documentCollection: 'articles' | 'faqs' | 'authors';
+  document: string;
+  title?: string | null;
+  action: string;
+  from?: ('draft' | 'in_review' | 'changes_requested' | 'approved' | 'scheduled' | 'published' | 'archived') | null;
+  to: 'draft' | 'in_review' | 'changes_requested' | 'approved' | 'scheduled' | 'published' | 'archived';
+  /**
+   * Empty when the scheduler acted.
+   */
+  actor?: (string | null) | User;
+  note?: string | null;
+  /**
+   * The version the decision saw.
+   */
+  version?: string | null;
+  at: string;
   updatedAt: string;
   createdAt: string;
-  email: string;
-  resetPasswordToken?: string | null;
-  resetPasswordExpiration?: string | null;
-  salt?: string | null;
-  hash?: string | null;
-  resetPasswordRequestedAt?: string | null;
-  loginAttempts?: number | null;
-  lockUntil?: string | null;
-  sessions?:
-    | {
-        id: string;
-        createdAt?: string | null;
-        expiresAt: string;
-      }[]
-    | null;
-  password?: string | null;
-  collection: 'users';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "editorial-comments".
+ */
+export interface EditorialComment {
+  id: string;
+  documentCollection: 'articles' | 'faqs' | 'authors';
+  document: string;
+  body: string;
+  parent?: (string | null) | EditorialComment;
+  author?: (string | null) | User;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "notifications".
+ */
+export interface Notification {
+  id: string;
+  recipient: string | User;
+  message: string;
+  kind?: string | null;
+  documentCollection?: ('articles' | 'faqs' | 'authors') | null;
+  document?: string | null;
+  isRead?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -425,7 +533,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'revalidate';
+        taskSlug: 'inline' | 'revalidate' | 'publishScheduled' | 'unpublishScheduled';
         taskID: string;
         input?:
           | {
@@ -458,7 +566,7 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'revalidate') | null;
+  taskSlug?: ('inline' | 'revalidate' | 'publishScheduled' | 'unpublishScheduled') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -487,6 +595,18 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'media';
         value: string | Media;
+      } | null)
+    | ({
+        relationTo: 'workflow-events';
+        value: string | WorkflowEvent;
+      } | null)
+    | ({
+        relationTo: 'editorial-comments';
+        value: string | EditorialComment;
+      } | null)
+    | ({
+        relationTo: 'notifications';
+        value: string | Notification;
       } | null)
     | ({
         relationTo: 'users';
@@ -569,6 +689,19 @@ export interface ArticlesSelect<T extends boolean = true> {
         name?: T;
         url?: T;
       };
+  corrections?:
+    | T
+    | {
+        note?: T;
+        at?: T;
+        id?: T;
+      };
+  workflowState?: T;
+  assignee?: T;
+  owners?: T;
+  createdBy?: T;
+  publishAt?: T;
+  unpublishAt?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -581,6 +714,12 @@ export interface FaqsSelect<T extends boolean = true> {
   question?: T;
   answer?: T;
   slug?: T;
+  workflowState?: T;
+  assignee?: T;
+  owners?: T;
+  createdBy?: T;
+  publishAt?: T;
+  unpublishAt?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -603,6 +742,13 @@ export interface AuthorsSelect<T extends boolean = true> {
       };
   email?: T;
   slug?: T;
+  user?: T;
+  workflowState?: T;
+  assignee?: T;
+  owners?: T;
+  createdBy?: T;
+  publishAt?: T;
+  unpublishAt?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -670,6 +816,51 @@ export interface MediaSelect<T extends boolean = true> {
               filename?: T;
             };
       };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "workflow-events_select".
+ */
+export interface WorkflowEventsSelect<T extends boolean = true> {
+  documentCollection?: T;
+  document?: T;
+  title?: T;
+  action?: T;
+  from?: T;
+  to?: T;
+  actor?: T;
+  note?: T;
+  version?: T;
+  at?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "editorial-comments_select".
+ */
+export interface EditorialCommentsSelect<T extends boolean = true> {
+  documentCollection?: T;
+  document?: T;
+  body?: T;
+  parent?: T;
+  author?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "notifications_select".
+ */
+export interface NotificationsSelect<T extends boolean = true> {
+  recipient?: T;
+  message?: T;
+  kind?: T;
+  documentCollection?: T;
+  document?: T;
+  isRead?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -786,6 +977,34 @@ export interface TaskRevalidate {
     tags: string[];
   };
   output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskPublishScheduled".
+ */
+export interface TaskPublishScheduled {
+  input: {
+    collection: string;
+    id: string;
+    publishAt: string;
+  };
+  output: {
+    skipped?: boolean | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskUnpublishScheduled".
+ */
+export interface TaskUnpublishScheduled {
+  input: {
+    collection: string;
+    id: string;
+    unpublishAt: string;
+  };
+  output: {
+    skipped?: boolean | null;
+  };
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -1,14 +1,21 @@
 import type { JobsConfig } from 'payload'
 
 import { revalidateTask } from './revalidate'
+import { publishScheduledTask, unpublishScheduledTask } from './schedule'
 
 /**
- * Background work, run inside the CMS server: `autoRun` polls the queue every 5 seconds, so
+ * Background work, run inside the CMS server: `autoRun` polls the queue every second (a scheduled publish is
+ * due to the second), so
  * `npm run dev`, `npm run start` and the tests need no separate worker. Payload starts the
  * poller with the first `getPayload({ cron: true })` (see startup.ts) and never during
  * `next build`. This assumes a long-running server, not a serverless host.
  */
 export const jobs: JobsConfig = {
-  tasks: [revalidateTask],
-  autoRun: [{ cron: '*/5 * * * * *', queue: 'default', limit: 10 }],
+  tasks: [revalidateTask, publishScheduledTask, unpublishScheduledTask],
+  autoRun: [{ cron: '* * * * * *', queue: 'default', limit: 10 }],
+  // Scheduled and failed jobs are part of the newsroom's day: editors can see them.
+  jobsCollectionOverrides: ({ defaultJobsCollection }) => ({
+    ...defaultJobsCollection,
+    admin: { ...defaultJobsCollection.admin, hidden: false, group: 'Workflow' },
+  }),
 }

@@ -14,11 +14,14 @@ import { publishedOrStaff } from '../../access/publishedOrStaff'
 import { newsroomEditor } from '../../fields/richText'
 import { requiredToPublish } from '../../fields/requiredToPublish'
 import { slugField } from '../../fields/slug'
+import { correctionsField, workflowFields } from '../../fields/workflow'
 import {
   rememberPublishedArticle,
   revalidateArticle,
   revalidateDeletedArticle,
 } from '../../hooks/revalidateArticle'
+import { workflowEndpoints } from '../../workflow/endpoints'
+import { enforceWorkflow, recordAutomaticEvents, trackOwners } from '../../workflow/enforce'
 import { versionsWithDrafts } from '../versions'
 import { TITLE_MAX_LENGTH } from './constants'
 import { setPublishedAt } from './hooks/setPublishedAt'
@@ -28,9 +31,15 @@ export const Articles: CollectionConfig<'articles'> = {
   labels: { singular: 'Article', plural: 'Articles' },
   admin: {
     useAsTitle: 'title',
-    defaultColumns: ['title', 'authors', '_status', 'publishedAt', 'updatedAt'],
+    defaultColumns: ['title', 'authors', 'workflowState', 'publishedAt', 'updatedAt'],
     listSearchableFields: ['title', 'slug', 'dek'],
     group: 'Newsroom',
+    components: {
+      edit: {
+        PublishButton: '/components/workflow/WorkflowActions#WorkflowActions',
+        UnpublishButton: '/components/workflow/Nothing#Nothing',
+      },
+    },
   },
   defaultSort: '-publishedAt',
   access: {
@@ -47,9 +56,11 @@ export const Articles: CollectionConfig<'articles'> = {
     publishedAt: true,
   },
   versions: versionsWithDrafts,
+  endpoints: workflowEndpoints('articles'),
   hooks: {
-    beforeChange: [setPublishedAt, rememberPublishedArticle],
-    afterChange: [revalidateArticle],
+    beforeOperation: [enforceWorkflow()],
+    beforeChange: [trackOwners, setPublishedAt, rememberPublishedArticle],
+    afterChange: [recordAutomaticEvents, revalidateArticle],
     afterDelete: [revalidateDeletedArticle],
   },
   fields: [
@@ -183,5 +194,7 @@ export const Articles: CollectionConfig<'articles'> = {
         },
       ],
     },
+    correctionsField(),
+    ...workflowFields(),
   ],
 }

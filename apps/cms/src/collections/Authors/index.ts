@@ -5,11 +5,14 @@ import { isStaffAccess, isStaffFieldAccess } from '../../access/isStaff'
 import { publishedOrStaff } from '../../access/publishedOrStaff'
 import { shortEditor } from '../../fields/richText'
 import { slugField } from '../../fields/slug'
+import { workflowFields } from '../../fields/workflow'
 import {
   rememberPublishedAuthor,
   revalidateAuthor,
   revalidateDeletedAuthor,
 } from '../../hooks/revalidateAuthor'
+import { workflowEndpoints } from '../../workflow/endpoints'
+import { enforceWorkflow, recordAutomaticEvents, trackOwners } from '../../workflow/enforce'
 import { versionsWithDrafts } from '../versions'
 
 export const Authors: CollectionConfig<'authors'> = {
@@ -17,8 +20,14 @@ export const Authors: CollectionConfig<'authors'> = {
   labels: { singular: 'Author', plural: 'Authors' },
   admin: {
     useAsTitle: 'name',
-    defaultColumns: ['name', 'role', '_status', 'updatedAt'],
+    defaultColumns: ['name', 'role', 'workflowState', 'updatedAt'],
     group: 'Newsroom',
+    components: {
+      edit: {
+        PublishButton: '/components/workflow/WorkflowActions#WorkflowActions',
+        UnpublishButton: '/components/workflow/Nothing#Nothing',
+      },
+    },
   },
   access: {
     read: publishedOrStaff,
@@ -28,9 +37,11 @@ export const Authors: CollectionConfig<'authors'> = {
   },
   defaultPopulate: { name: true, slug: true, role: true, avatar: true },
   versions: versionsWithDrafts,
+  endpoints: workflowEndpoints('authors'),
   hooks: {
-    beforeChange: [rememberPublishedAuthor],
-    afterChange: [revalidateAuthor],
+    beforeOperation: [enforceWorkflow()],
+    beforeChange: [trackOwners, rememberPublishedAuthor],
+    afterChange: [recordAutomaticEvents, revalidateAuthor],
     afterDelete: [revalidateDeletedAuthor],
   },
   fields: [
@@ -65,5 +76,17 @@ export const Authors: CollectionConfig<'authors'> = {
       admin: { position: 'sidebar', description: 'Staff only; never shown on the site.' },
     },
     slugField({ from: 'name' }),
+    {
+      name: 'user',
+      label: 'Staff account',
+      type: 'relationship',
+      relationTo: 'users',
+      access: { read: isStaffFieldAccess },
+      admin: {
+        position: 'sidebar',
+        description: 'The newsroom account of this author: they may edit work in their byline.',
+      },
+    },
+    ...workflowFields(),
   ],
 }

@@ -5,11 +5,14 @@ import { isStaffAccess } from '../../access/isStaff'
 import { publishedOrStaff } from '../../access/publishedOrStaff'
 import { shortEditor } from '../../fields/richText'
 import { slugField } from '../../fields/slug'
+import { workflowFields } from '../../fields/workflow'
 import {
   rememberPublishedFaq,
   revalidateDeletedFaq,
   revalidateFaq,
 } from '../../hooks/revalidateFaq'
+import { workflowEndpoints } from '../../workflow/endpoints'
+import { enforceWorkflow, recordAutomaticEvents, trackOwners } from '../../workflow/enforce'
 import { versionsWithDrafts } from '../versions'
 
 export const Faqs: CollectionConfig<'faqs'> = {
@@ -17,8 +20,14 @@ export const Faqs: CollectionConfig<'faqs'> = {
   labels: { singular: 'FAQ', plural: 'FAQs' },
   admin: {
     useAsTitle: 'question',
-    defaultColumns: ['question', '_status', 'updatedAt'],
+    defaultColumns: ['question', 'workflowState', 'updatedAt'],
     group: 'Newsroom',
+    components: {
+      edit: {
+        PublishButton: '/components/workflow/WorkflowActions#WorkflowActions',
+        UnpublishButton: '/components/workflow/Nothing#Nothing',
+      },
+    },
   },
   access: {
     read: publishedOrStaff,
@@ -28,14 +37,17 @@ export const Faqs: CollectionConfig<'faqs'> = {
   },
   defaultPopulate: { question: true, answer: true, slug: true },
   versions: versionsWithDrafts,
+  endpoints: workflowEndpoints('faqs'),
   hooks: {
-    beforeChange: [rememberPublishedFaq],
-    afterChange: [revalidateFaq],
+    beforeOperation: [enforceWorkflow()],
+    beforeChange: [trackOwners, rememberPublishedFaq],
+    afterChange: [recordAutomaticEvents, revalidateFaq],
     afterDelete: [revalidateDeletedFaq],
   },
   fields: [
     { name: 'question', type: 'text', required: true, maxLength: 300 },
     { name: 'answer', type: 'richText', editor: shortEditor },
     slugField({ from: 'question' }),
+    ...workflowFields(),
   ],
 }

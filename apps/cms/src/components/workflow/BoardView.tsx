@@ -1,0 +1,2 @@
+// placeholder until the admin UI lands
+export const BoardView = () => null

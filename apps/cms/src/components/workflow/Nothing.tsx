@@ -1,0 +1,2 @@
+// placeholder until the admin UI lands
+export const Nothing = () => null

@@ -1,0 +1,88 @@
+import type { Endpoint, PayloadRequest } from 'payload'
+import { APIError, NotFound, ValidationError } from 'payload'
+
+import type { WorkflowCollection } from '@copydesk/workflow/states'
+import { isStaff } from '@copydesk/workflow/roles'
+import { availableTransitions } from '@copydesk/workflow/transitions'
+
+import { performTransition, transitionInputSchema } from './perform'
+import { forbidden } from './refusal'
+import { findLatest, isLive, subjectOf } from './subject'
+
+const readBody = async (req: PayloadRequest): Promise<unknown> => {
+  try {
+    return req.json ? await req.json() : {}
+  } catch {
+    throw new APIError('The request body must be JSON.', 400, undefined, true)
+  }
+}
+
+/**
+ * `POST /api/{collection}/:id/workflow` takes a workflow action; `GET` returns what the admin's
+ * workflow panel shows: the state, the actions this person may take, and the history.
+ */
+export const workflowEndpoints = (collection: WorkflowCollection): Endpoint[] => [
+  {
+    path: '/:id/workflow',
+    method: 'post',
+    handler: async (req) => {
+      const id = String(req.routeParams?.id ?? '')
+      const parsed = transitionInputSchema.safeParse(await readBody(req))
+      if (!parsed.success)
+        throw new ValidationError({
+          collection,
+          errors: parsed.error.issues.map((issue) => ({
+            path: issue.path.join('.') || 'body',
+            message: issue.message,
+          })),
+        })
+      const outcome = await performTransition({ req, collection, id, input: parsed.data })
+      return Response.json(outcome)
+    },
+  },
+  {
+    path: '/:id/workflow',
+    method: 'get',
+    handler: async (req) => {
+      if (!isStaff({ user: req.user })) throw forbidden('Only newsroom staff can see the workflow.')
+      const id = String(req.routeParams?.id ?? '')
+      const latest = await findLatest({ collection, id, req })
+      if (!latest) throw new NotFound(req.t)
+      const subject = subjectOf(latest)
+      const { docs: events } = await req.payload.find({
+        collection: 'workflow-events',
+        where: {
+          and: [{ documentCollection: { equals: collection } }, { document: { equals: id } }],
+        },
+        sort: '-at',
+        limit: 200,
+        depth: 1,
+        overrideAccess: false,
+        req,
+      })
+      return Response.json({
+        id,
+        state: subject.state,
+        isLive: await isLive({ collection, id, req }),
+        hasPendingRevision: latest._status === 'draft' && (await isLive({ collection, id, req })),
+        assignee: latest.assignee ?? null,
+        publishAt: latest.publishAt ?? null,
+        unpublishAt: latest.unpublishAt ?? null,
+        available: availableTransitions({ user: req.user as never, doc: subject }),
+        events: events.map((event) => ({
+          id: event.id,
+          action: event.action,
+          from: event.from ?? null,
+          to: event.to,
+          note: event.note ?? null,
+          version: event.version ?? null,
+          at: event.at,
+          actor:
+            event.actor && typeof event.actor === 'object'
+              ? { id: event.actor.id, name: event.actor.name, email: event.actor.email }
+              : null,
+        })),
+      })
+    },
+  },
+]

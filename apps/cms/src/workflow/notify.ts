@@ -1,0 +1,71 @@
+import type { PayloadRequest } from 'payload'
+
+import type { WorkflowCollection } from '@copydesk/workflow/states'
+import type { TransitionAction } from '@copydesk/workflow/transitions'
+import { notificationFor } from '@copydesk/workflow/queue'
+
+import { serverUrl } from '../env'
+import { relationIds } from '../revalidate/lookups'
+
+/**
+ * Tells the people a transition concerns: an in-app notification each, and an email through
+ * Payload's email adapter. Without an adapter configured, Payload writes the email to the log.
+ * A failed email never undoes the transition.
+ */
+export const notifyTransition = async ({
+  req,
+  collection,
+  doc,
+  action,
+  note,
+}: {
+  req: PayloadRequest
+  collection: WorkflowCollection
+  doc: Record<string, unknown> & { id: string | number }
+  action: TransitionAction
+  note: string | null
+}): Promise<number> => {
+  const title = String(doc.title ?? doc.question ?? doc.name ?? doc.id)
+  const plan = notificationFor({
+    action,
+    actorId: req.user ? String(req.user.id) : 'system',
+    title,
+    ownerIds: relationIds(doc.owners),
+    assigneeId: relationIds(doc.assignee)[0] ?? null,
+    note,
+  })
+  if (!plan) return 0
+  const link = `${serverUrl}/admin/collections/${collection}/${doc.id}`
+  for (const recipient of plan.recipientIds) {
+    await req.payload.create({
+      collection: 'notifications',
+      data: {
+        recipient,
+        message: plan.message,
+        kind: plan.kind,
+        documentCollection: collection,
+        document: String(doc.id),
+        isRead: false,
+      },
+      overrideAccess: true,
+      req,
+    })
+    try {
+      const user = await req.payload.findByID({
+        collection: 'users',
+        id: recipient,
+        depth: 0,
+        overrideAccess: true,
+        req,
+      })
+      await req.payload.sendEmail({
+        to: user.email,
+        subject: plan.message,
+        text: `${plan.message}.\n\nOpen it in Copydesk: ${link}\n`,
+      })
+    } catch (error) {
+      req.payload.logger.warn({ err: error, recipient }, 'Workflow email could not be sent')
+    }
+  }
+  return plan.recipientIds.length
+}
