@@ -5,6 +5,7 @@ const DEV_SECRET = 'copydesk-development-secret-do-not-use-in-production'
 
 // The reader site's development default (apps/web/src/env.ts), so both work together unconfigured.
 const DEV_REVALIDATE_SECRET = 'copydesk-development-revalidate-secret'
+const DEV_PREVIEW_SECRET = 'copydesk-development-preview-secret'
 
 export const env = createEnv({
   server: {
@@ -34,6 +35,8 @@ export const env = createEnv({
       .string()
       .min(16, 'REVALIDATE_SECRET must be at least 16 characters')
       .optional(),
+    /** Shared with the reader site: signs the short-lived links that open a draft in preview. */
+    PREVIEW_SECRET: z.string().min(16, 'PREVIEW_SECRET must be at least 16 characters').optional(),
     /** Set to `false` to skip seeding an empty database when the CMS starts in development. */
     SEED_ON_START: z
       .enum(['true', 'false'])
@@ -79,3 +82,13 @@ const revalidateSecret = env.REVALIDATE_SECRET ?? (isProduction ? undefined : DE
 export const revalidation: RevalidationSettings | null = revalidateSecret
   ? { endpoint: `${env.WEB_URL.replace(/\/+$/, '')}/api/revalidate`, secret: revalidateSecret }
   : null
+
+/** The reader site's origin, without a trailing slash. */
+export const webUrl = env.WEB_URL.replace(/\/+$/, '')
+
+/**
+ * The secret preview links are signed with, or `null` when preview is off (production without
+ * PREVIEW_SECRET: the development secret is public).
+ */
+export const previewSecret: string | null =
+  env.PREVIEW_SECRET ?? (isProduction ? null : DEV_PREVIEW_SECRET)

@@ -15,7 +15,7 @@ import { Notifications } from './collections/Notifications'
 import { Users } from './collections/Users'
 import { WorkflowEvents } from './collections/WorkflowEvents'
 import { databaseAdapterOptions } from './database'
-import { env, payloadSecret, serverUrl } from './env'
+import { env, payloadSecret, serverUrl, webUrl } from './env'
 import { newsroomEditor } from './fields/richText'
 import { reportFieldErrors } from './hooks/reportFieldErrors'
 import { jobs } from './jobs'
@@ -30,6 +30,12 @@ export default buildConfig({
     user: Users.slug,
     importMap: { baseDir: dirname },
     meta: { titleSuffix: ' · Copydesk' },
+    livePreview: {
+      breakpoints: [
+        { label: 'Phone', name: 'phone', width: 375, height: 812 },
+        { label: 'Desktop', name: 'desktop', width: 1280, height: 800 },
+      ],
+    },
     // Gravatar is a third-party request per page view; staff get Payload's built-in avatar.
     avatar: 'default',
     components: {
@@ -54,6 +60,9 @@ export default buildConfig({
     Notifications,
     Users,
   ],
+  // The live-preview frame on the reader site fetches populated documents with the editor's session.
+  cors: [webUrl],
+  csrf: [webUrl],
   editor: newsroomEditor,
   db: mongooseAdapter(databaseAdapterOptions),
   sharp,

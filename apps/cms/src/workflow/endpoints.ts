@@ -85,4 +85,24 @@ export const workflowEndpoints = (collection: WorkflowCollection): Endpoint[] =>
       })
     },
   },
+  {
+    // Writers choose a reviewer when they submit, but may not list users (admins or self only):
+    // this answers just the names of the editors and admins, to staff.
+    path: '/:id/reviewers',
+    method: 'get',
+    handler: async (req) => {
+      if (!isStaff({ user: req.user })) throw forbidden('Only newsroom staff can see reviewers.')
+      const { docs } = await req.payload.find({
+        collection: 'users',
+        where: { roles: { in: ['editor', 'admin'] } },
+        select: { name: true, email: true },
+        sort: 'name',
+        limit: 200,
+        depth: 0,
+        pagination: false,
+        req,
+      })
+      return Response.json(docs.map((user) => ({ id: user.id, name: user.name || user.email })))
+    },
+  },
 ]

@@ -22,6 +22,7 @@ import {
 } from '../../hooks/revalidateArticle'
 import { workflowEndpoints } from '../../workflow/endpoints'
 import { enforceWorkflow, recordAutomaticEvents, trackOwners } from '../../workflow/enforce'
+import { previewUrlFor, siteEndpoints } from '../../workflow/siteEndpoints'
 import { versionsWithDrafts } from '../versions'
 import { TITLE_MAX_LENGTH } from './constants'
 import { setPublishedAt } from './hooks/setPublishedAt'
@@ -34,6 +35,15 @@ export const Articles: CollectionConfig<'articles'> = {
     defaultColumns: ['title', 'authors', 'workflowState', 'publishedAt', 'updatedAt'],
     listSearchableFields: ['title', 'slug', 'dek'],
     group: 'Newsroom',
+    // Opens the reader site in draft mode on the latest draft (a signed, short-lived link).
+    preview: (doc, { req }) => previewUrlFor({ collection: 'articles', id: String(doc.id), req }),
+    // The same page beside the form, updated as the editor types.
+    livePreview: {
+      url: ({ data, req }) =>
+        data?.id
+          ? previewUrlFor({ collection: 'articles', id: String(data.id), req, live: true })
+          : null,
+    },
     components: {
       edit: {
         PublishButton: '/components/workflow/WorkflowActions#WorkflowActions',
@@ -56,7 +66,7 @@ export const Articles: CollectionConfig<'articles'> = {
     publishedAt: true,
   },
   versions: versionsWithDrafts,
-  endpoints: workflowEndpoints('articles'),
+  endpoints: [...workflowEndpoints('articles'), ...siteEndpoints('articles')],
   hooks: {
     beforeOperation: [enforceWorkflow()],
     beforeChange: [trackOwners, setPublishedAt, rememberPublishedArticle],

@@ -13,6 +13,7 @@ import {
 } from '../../hooks/revalidateAuthor'
 import { workflowEndpoints } from '../../workflow/endpoints'
 import { enforceWorkflow, recordAutomaticEvents, trackOwners } from '../../workflow/enforce'
+import { previewUrlFor, siteEndpoints } from '../../workflow/siteEndpoints'
 import { versionsWithDrafts } from '../versions'
 
 export const Authors: CollectionConfig<'authors'> = {
@@ -22,6 +23,15 @@ export const Authors: CollectionConfig<'authors'> = {
     useAsTitle: 'name',
     defaultColumns: ['name', 'role', 'workflowState', 'updatedAt'],
     group: 'Newsroom',
+    // Opens the reader site in draft mode on the latest draft (a signed, short-lived link).
+    preview: (doc, { req }) => previewUrlFor({ collection: 'authors', id: String(doc.id), req }),
+    // The same page beside the form, updated as the editor types.
+    livePreview: {
+      url: ({ data, req }) =>
+        data?.id
+          ? previewUrlFor({ collection: 'authors', id: String(data.id), req, live: true })
+          : null,
+    },
     components: {
       edit: {
         PublishButton: '/components/workflow/WorkflowActions#WorkflowActions',
@@ -37,7 +47,7 @@ export const Authors: CollectionConfig<'authors'> = {
   },
   defaultPopulate: { name: true, slug: true, role: true, avatar: true },
   versions: versionsWithDrafts,
-  endpoints: workflowEndpoints('authors'),
+  endpoints: [...workflowEndpoints('authors'), ...siteEndpoints('authors')],
   hooks: {
     beforeOperation: [enforceWorkflow()],
     beforeChange: [trackOwners, rememberPublishedAuthor],

@@ -13,6 +13,7 @@ import {
 } from '../../hooks/revalidateFaq'
 import { workflowEndpoints } from '../../workflow/endpoints'
 import { enforceWorkflow, recordAutomaticEvents, trackOwners } from '../../workflow/enforce'
+import { siteEndpoints } from '../../workflow/siteEndpoints'
 import { versionsWithDrafts } from '../versions'
 
 export const Faqs: CollectionConfig<'faqs'> = {
@@ -37,7 +38,7 @@ export const Faqs: CollectionConfig<'faqs'> = {
   },
   defaultPopulate: { question: true, answer: true, slug: true },
   versions: versionsWithDrafts,
-  endpoints: workflowEndpoints('faqs'),
+  endpoints: [...workflowEndpoints('faqs'), ...siteEndpoints('faqs')],
   hooks: {
     beforeOperation: [enforceWorkflow()],
     beforeChange: [trackOwners, rememberPublishedFaq],

@@ -1,2 +1,86 @@
-// placeholder until the admin UI lands
-export const NavLinks = () => null
+'use client'
+
+import { NavGroup, useConfig } from '@payloadcms/ui'
+import Link from 'next/link'
+import { usePathname } from 'next/navigation'
+import type React from 'react'
+import { useEffect, useState } from 'react'
+
+import { NOTIFICATIONS_CHANGED } from './MarkAllRead'
+import { requestJSON } from './shared'
+
+import './workflow.scss'
+
+const POLL_MS = 30_000
+
+const useUnreadCount = (api: string): number | null => {
+  const [count, setCount] = useState<number | null>(null)
+  useEffect(() => {
+    let isCurrent = true
+    const load = async () => {
+      try {
+        const { totalDocs } = await requestJSON<{ totalDocs: number }>(
+          `${api}/notifications?where[isRead][equals]=false&limit=0&depth=0`,
+        )
+        if (isCurrent) setCount(totalDocs)
+      } catch {
+        // The badge is a convenience; the queue view lists the notifications either way.
+      }
+    }
+    void load()
+    const timer = setInterval(() => void load(), POLL_MS)
+    window.addEventListener(NOTIFICATIONS_CHANGED, load)
+    return () => {
+      isCurrent = false
+      clearInterval(timer)
+      window.removeEventListener(NOTIFICATIONS_CHANGED, load)
+    }
+  }, [api])
+  return count
+}
+
+const NavLink: React.FC<{ href: string; id: string; children: React.ReactNode }> = ({
+  href,
+  id,
+  children,
+}) => {
+  const pathname = usePathname()
+  const isActive = pathname === href
+  return (
+    <Link
+      className="nav__link"
+      href={href}
+      id={id}
+      prefetch={false}
+      aria-current={isActive ? 'page' : undefined}
+    >
+      {isActive && <div className="nav__link-indicator" />}
+      <span className="nav__link-label">{children}</span>
+    </Link>
+  )
+}
+
+/** "My queue" (with the unread notifications count) and "Board", after the collections. */
+export const NavLinks: React.FC = () => {
+  const {
+    config: {
+      routes: { admin, api },
+    },
+  } = useConfig()
+  const unread = useUnreadCount(api)
+  return (
+    <NavGroup label="Editorial desk">
+      <NavLink href={`${admin}/queue`} id="nav-queue">
+        My queue
+        {unread ? (
+          <span className="wf-nav-badge" aria-label={`${unread} unread notifications`}>
+            {unread > 99 ? '99+' : unread}
+          </span>
+        ) : null}
+      </NavLink>
+      <NavLink href={`${admin}/board`} id="nav-board">
+        Board
+      </NavLink>
+    </NavGroup>
+  )
+}

@@ -1,2 +1,111 @@
-// placeholder until the admin UI lands
-export const WorkflowActions = () => null
+'use client'
+
+import { Button, toast, useDocumentInfo, useForm, useFormModified, useModal } from '@payloadcms/ui'
+import { useRouter } from 'next/navigation'
+import type React from 'react'
+import { useState } from 'react'
+
+import type { WorkflowState } from '@copydesk/workflow/states'
+import type { TransitionRule } from '@copydesk/workflow/transitions'
+import { STATE_LABELS } from '@copydesk/workflow/states'
+
+import type { TransitionInput } from './TransitionDialog'
+import { needsDialog, TransitionDialog, transitionModalSlug } from './TransitionDialog'
+import { requestJSON } from './shared'
+import { announceWorkflowChange, useReviewers, useWorkflowInfo } from './useWorkflowInfo'
+
+import './workflow.scss'
+
+type TransitionOutcome = { id: string; from: WorkflowState; to: WorkflowState; action: string }
+
+const buttonStyleOf = (tone: TransitionRule['tone']) =>
+  tone === 'primary' ? 'primary' : tone === 'danger' ? 'error' : 'secondary'
+
+/**
+ * Replaces Payload's Publish button: one button per transition this person may take now, exactly
+ * the server's `availableTransitions`. Unsaved edits are saved as a draft first, so the decision
+ * is taken on what the person sees.
+ */
+export const WorkflowActions: React.FC = () => {
+  const router = useRouter()
+  const { submit } = useForm()
+  const isModified = useFormModified()
+  const { collectionSlug, id } = useDocumentInfo()
+  const { info, api, base } = useWorkflowInfo()
+  const reviewers = useReviewers(info?.available.some((rule) => rule.needsReviewer) ? base : null)
+  const { openModal } = useModal()
+  const [active, setActive] = useState<TransitionRule | null>(null)
+  const [busyAction, setBusyAction] = useState<string | null>(null)
+
+  if (!id || !base || !info || info.available.length === 0) return null
+
+  const saveDraft = async (): Promise<boolean> => {
+    const result = await submit({
+      action: `${api}/${collectionSlug}/${id}?depth=0&draft=true`,
+      method: 'PATCH',
+      overrides: { _status: 'draft' },
+      skipValidation: true,
+      disableSuccessStatus: true,
+    })
+    return Boolean(result && result.res.ok)
+  }
+
+  const perform = async (input: TransitionInput) => {
+    const outcome = await requestJSON<TransitionOutcome>(`${base}/workflow`, {
+      method: 'POST',
+      body: JSON.stringify(input),
+    })
+    const rule = info.available.find((candidate) => candidate.action === input.action)
+    toast.success(
+      `${rule ? rule.done[0]?.toUpperCase() + rule.done.slice(1) : 'Done'}: now ${STATE_LABELS[
+        outcome.to
+      ].toLowerCase()}.`,
+    )
+    announceWorkflowChange()
+    // The server changed the state (and maybe the reviewer and schedule): reload the form from it.
+    router.refresh()
+  }
+
+  const start = async (rule: TransitionRule) => {
+    setBusyAction(rule.action)
+    try {
+      if (isModified && !(await saveDraft())) return
+      if (needsDialog({ rule, hasPendingRevision: info.hasPendingRevision })) {
+        setActive(rule)
+        openModal(transitionModalSlug)
+        return
+      }
+      await perform({ action: rule.action })
+    } catch (err) {
+      toast.error(err instanceof Error ? err.message : 'The action failed.')
+    } finally {
+      setBusyAction(null)
+    }
+  }
+
+  return (
+    <div className="wf-actions" role="group" aria-label="Workflow actions">
+      {isModified && <span className="wf-actions__hint">Unsaved changes are saved first</span>}
+      {info.available.map((rule) => (
+        <Button
+          key={rule.action}
+          buttonStyle={buttonStyleOf(rule.tone)}
+          size="medium"
+          margin={false}
+          className={`wf-actions__button wf-actions__button--${rule.action}`}
+          disabled={busyAction !== null}
+          onClick={() => void start(rule)}
+        >
+          {busyAction === rule.action ? `${rule.label}…` : rule.label}
+        </Button>
+      ))}
+      <TransitionDialog
+        rule={active}
+        hasPendingRevision={info.hasPendingRevision}
+        reviewers={reviewers}
+        onConfirm={perform}
+        onClose={() => setActive(null)}
+      />
+    </div>
+  )
+}
