@@ -7,6 +7,7 @@ export const E2E = {
   cmsPort: Number(process.env.E2E_CMS_PORT ?? 3101),
   webPort: Number(process.env.E2E_WEB_PORT ?? 3100),
   revalidateSecret: 'e2e-revalidate-secret-shared-by-cms-and-site',
+  previewSecret: 'e2e-preview-secret-shared-by-cms-and-site',
   chromium: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   secret: 'e2e-secret-that-is-long-enough-for-production-mode',
   password: 'copydesk-e2e-password',

@@ -61,6 +61,7 @@ export default defineConfig({
         CMS_URL: cmsUrl,
         WEB_URL: webUrl,
         REVALIDATE_SECRET: E2E.revalidateSecret,
+        PREVIEW_SECRET: E2E.previewSecret,
       },
     },
     {
@@ -74,6 +75,7 @@ export default defineConfig({
         CMS_URL: cmsUrl,
         SITE_URL: webUrl,
         REVALIDATE_SECRET: E2E.revalidateSecret,
+        PREVIEW_SECRET: E2E.previewSecret,
       },
     },
   ],
