@@ -9,6 +9,8 @@ export const env = createEnv({
     SITE_URL: z.url().default('http://localhost:3000'),
     /** Shared with the CMS, which sends it with every revalidation request. */
     REVALIDATE_SECRET: z.string().min(16).default('copydesk-development-revalidate-secret'),
+    /** Shared with the CMS, which signs the short-lived links that open a draft in preview. */
+    PREVIEW_SECRET: z.string().min(16).default('copydesk-development-preview-secret'),
     /** The publication's name in titles, feeds and structured data. */
     SITE_NAME: z.string().min(1).default('Copydesk'),
   },
