@@ -4,6 +4,7 @@ import type { APIRequestContext } from '@playwright/test'
 import { expect, test } from '@playwright/test'
 
 import { ACCOUNTS, cmsUrl, E2E, webUrl } from '../env'
+import { apiSignIn, publishThroughReview } from '../workflow'
 
 type Doc = { id: string; slug: string }
 
@@ -75,12 +76,13 @@ test('an article with a hero image shows it through next/image, captioned and cr
       ).json()) as { docs: Doc[] }
     ).docs[0]?.id
     const title = `Ministers open talks with a handshake ${Date.now().toString(36)}`
-    const created = await request.post(`${cmsUrl}/api/articles`, {
+    // Created as a draft, then through review to the site: the only way anything is published.
+    const editor = await apiSignIn(request, 'editor@example.com')
+    const created = await request.post(`${cmsUrl}/api/articles?draft=true`, {
       headers,
       data: {
         title,
         authors: [author],
-        _status: 'published',
         dek: 'A story with a hero image, published by the end-to-end check.',
         hero: { image: media.id, caption: CAPTION, credit: CREDIT },
       },
@@ -88,6 +90,8 @@ test('an article with a hero image shows it through next/image, captioned and cr
     expect(created.status(), await created.text()).toBe(201)
     const article = ((await created.json()) as { doc: Doc }).doc
     cleanups.unshift(`/api/articles/${article.id}`)
+    const published = await publishThroughReview(request, { id: article.id, editor })
+    expect(published?.ok(), await published?.text()).toBe(true)
 
     const response = await page.goto(`${webUrl}/articles/${article.slug}`)
     expect(response?.status()).toBe(200)
