@@ -2,7 +2,7 @@ import type { AdminViewServerProps } from 'payload'
 import type React from 'react'
 
 import { isStaff } from '@copydesk/workflow/roles'
-import { STATE_LABELS, WORKFLOW_STATES } from '@copydesk/workflow/states'
+import { WORKFLOW_STATES } from '@copydesk/workflow/states'
 
 import { DocCardView } from './DocCardView'
 import { findCards } from './server'
@@ -38,6 +38,7 @@ export const BoardView = async ({ initPageResult, params, searchParams }: AdminV
           return (
             <section
               key={state}
+              data-state={state}
               className={`wf-board__column wf-board__column--${state}`}
               role="listitem"
               aria-labelledby={headingId}
@@ -49,7 +50,7 @@ export const BoardView = async ({ initPageResult, params, searchParams }: AdminV
                 </span>
               </h2>
               {inState.length === 0 ? (
-                <p className="wf-board__empty">Nothing {STATE_LABELS[state].toLowerCase()}</p>
+                <p className="wf-board__empty">No documents</p>
               ) : (
                 <ul className="wf-board__cards">
                   {inState.map((card) => (

@@ -292,7 +292,8 @@ export const TransitionDialog: React.FC<{
             </Button>
             <Button
               type="submit"
-              buttonStyle={rule.tone === 'danger' ? 'error' : 'primary'}
+              buttonStyle="primary"
+              className={rule.tone === 'danger' ? 'wf-danger' : undefined}
               size="large"
               margin={false}
               disabled={isSending}

@@ -11,6 +11,7 @@ import { STATE_LABELS } from '@copydesk/workflow/states'
 
 import type { TransitionInput } from './TransitionDialog'
 import { needsDialog, TransitionDialog, transitionModalSlug } from './TransitionDialog'
+import type { WorkflowInfo } from './shared'
 import { requestJSON } from './shared'
 import { announceWorkflowChange, useReviewers, useWorkflowInfo } from './useWorkflowInfo'
 
@@ -19,7 +20,7 @@ import './workflow.scss'
 type TransitionOutcome = { id: string; from: WorkflowState; to: WorkflowState; action: string }
 
 const buttonStyleOf = (tone: TransitionRule['tone']) =>
-  tone === 'primary' ? 'primary' : tone === 'danger' ? 'error' : 'secondary'
+  tone === 'primary' ? 'primary' : 'secondary'
 
 /**
  * Replaces Payload's Publish button: one button per transition this person may take now, exactly
@@ -30,7 +31,14 @@ export const WorkflowActions: React.FC = () => {
   const router = useRouter()
   const { submit } = useForm()
   const isModified = useFormModified()
-  const { collectionSlug, id } = useDocumentInfo()
+  const {
+    collectionSlug,
+    id,
+    incrementVersionCount,
+    setHasPublishedDoc,
+    setMostRecentVersionIsAutosaved,
+    setUnpublishedVersionCount,
+  } = useDocumentInfo()
   const { info, api, base } = useWorkflowInfo()
   const reviewers = useReviewers(info?.available.some((rule) => rule.needsReviewer) ? base : null)
   const { openModal } = useModal()
@@ -56,11 +64,17 @@ export const WorkflowActions: React.FC = () => {
       body: JSON.stringify(input),
     })
     const rule = info.available.find((candidate) => candidate.action === input.action)
+    const done = rule ? rule.done[0]?.toUpperCase() + rule.done.slice(1) : 'Done'
+    const stateLabel = STATE_LABELS[outcome.to].toLowerCase()
     toast.success(
-      `${rule ? rule.done[0]?.toUpperCase() + rule.done.slice(1) : 'Done'}: now ${STATE_LABELS[
-        outcome.to
-      ].toLowerCase()}.`,
+      done.toLowerCase().includes(stateLabel) ? `${done}.` : `${done}: now ${stateLabel}.`,
     )
+    // Payload's own status line ("Published", "Changed") keeps its state on the client.
+    const next = await requestJSON<WorkflowInfo>(`${base}/workflow`).catch(() => null)
+    if (next) setHasPublishedDoc(next.isLive)
+    if (outcome.to === 'published') setUnpublishedVersionCount(0)
+    setMostRecentVersionIsAutosaved(false)
+    incrementVersionCount()
     announceWorkflowChange()
     // The server changed the state (and maybe the reviewer and schedule): reload the form from it.
     router.refresh()
@@ -92,7 +106,7 @@ export const WorkflowActions: React.FC = () => {
           buttonStyle={buttonStyleOf(rule.tone)}
           size="medium"
           margin={false}
-          className={`wf-actions__button wf-actions__button--${rule.action}`}
+          className={`wf-actions__button${rule.tone === 'danger' ? ' wf-danger' : ''}`}
           disabled={busyAction !== null}
           onClick={() => void start(rule)}
         >
