@@ -145,6 +145,16 @@ export interface UserAuthOperations {
  */
 export interface Article {
   id: string;
+  workflowState?:
+    ('draft' | 'in_review' | 'changes_requested' | 'approved' | 'scheduled' | 'published' | 'archived') | null;
+  /**
+   * The editor this waits on. Writers choose one when they submit.
+   */
+  assignee?: (string | null) | User;
+  owners?: (string | User)[] | null;
+  createdBy?: (string | null) | User;
+  publishAt?: string | null;
+  unpublishAt?: string | null;
   title: string;
   /**
    * One or two sentences under the headline.
@@ -211,19 +221,37 @@ export interface Article {
         id?: string | null;
       }[]
     | null;
-  workflowState?:
-    ('draft' | 'in_review' | 'changes_requested' | 'approved' | 'scheduled' | 'published' | 'archived') | null;
-  /**
-   * The editor this waits on. Writers choose one when they submit.
-   */
-  assignee?: (string | null) | User;
-  owners?: (string | User)[] | null;
-  createdBy?: (string | null) | User;
-  publishAt?: string | null;
-  unpublishAt?: string | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "users".
+ */
+export interface User {
+  id: string;
+  name: string;
+  roles: ('admin' | 'editor' | 'writer')[];
+  updatedAt: string;
+  createdAt: string;
+  email: string;
+  resetPasswordToken?: string | null;
+  resetPasswordExpiration?: string | null;
+  salt?: string | null;
+  hash?: string | null;
+  resetPasswordRequestedAt?: string | null;
+  loginAttempts?: number | null;
+  lockUntil?: string | null;
+  sessions?:
+    | {
+        id: string;
+        createdAt?: string | null;
+        expiresAt: string;
+      }[]
+    | null;
+  password?: string | null;
+  collection: 'users';
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -289,6 +317,16 @@ export interface Media {
  */
 export interface Faq {
   id: string;
+  workflowState?:
+    ('draft' | 'in_review' | 'changes_requested' | 'approved' | 'scheduled' | 'published' | 'archived') | null;
+  /**
+   * The editor this waits on. Writers choose one when they submit.
+   */
+  assignee?: (string | null) | User;
+  owners?: (string | User)[] | null;
+  createdBy?: (string | null) | User;
+  publishAt?: string | null;
+  unpublishAt?: string | null;
   question: string;
   answer?: {
     root: {
@@ -309,6 +347,16 @@ export interface Faq {
    * Used in the URL. Filled in from the question until you change it.
    */
   slug?: string | null;
+  updatedAt: string;
+  createdAt: string;
+  _status?: ('draft' | 'published') | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "authors".
+ */
+export interface Author {
+  id: string;
   workflowState?:
     ('draft' | 'in_review' | 'changes_requested' | 'approved' | 'scheduled' | 'published' | 'archived') | null;
   /**
@@ -319,44 +367,6 @@ export interface Faq {
   createdBy?: (string | null) | User;
   publishAt?: string | null;
   unpublishAt?: string | null;
-  updatedAt: string;
-  createdAt: string;
-  _status?: ('draft' | 'published') | null;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "users".
- */
-export interface User {
-  id: string;
-  name: string;
-  roles: ('admin' | 'editor' | 'writer')[];
-  updatedAt: string;
-  createdAt: string;
-  email: string;
-  resetPasswordToken?: string | null;
-  resetPasswordExpiration?: string | null;
-  salt?: string | null;
-  hash?: string | null;
-  resetPasswordRequestedAt?: string | null;
-  loginAttempts?: number | null;
-  lockUntil?: string | null;
-  sessions?:
-    | {
-        id: string;
-        createdAt?: string | null;
-        expiresAt: string;
-      }[]
-    | null;
-  password?: string | null;
-  collection: 'users';
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "authors".
- */
-export interface Author {
-  id: string;
   name: string;
   role?: string | null;
   bio?: {
@@ -394,16 +404,6 @@ export interface Author {
    * The newsroom account of this author: they may edit work in their byline.
    */
   user?: (string | null) | User;
-  workflowState?:
-    ('draft' | 'in_review' | 'changes_requested' | 'approved' | 'scheduled' | 'published' | 'archived') | null;
-  /**
-   * The editor this waits on. Writers choose one when they submit.
-   */
-  assignee?: (string | null) | User;
-  owners?: (string | User)[] | null;
-  createdBy?: (string | null) | User;
-  publishAt?: string | null;
-  unpublishAt?: string | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -426,6 +426,10 @@ export interface WorkflowEvent {
    * Empty when the scheduler acted.
    */
   actor?: (string | null) | User;
+  /**
+   * The name at the time, so the history reads the same for everyone.
+   */
+  actorName?: string | null;
   note?: string | null;
   /**
    * The version the decision saw.
@@ -446,6 +450,7 @@ export interface EditorialComment {
   body: string;
   parent?: (string | null) | EditorialComment;
   author?: (string | null) | User;
+  authorName?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -659,6 +664,12 @@ export interface PayloadMigration {
  * via the `definition` "articles_select".
  */
 export interface ArticlesSelect<T extends boolean = true> {
+  workflowState?: T;
+  assignee?: T;
+  owners?: T;
+  createdBy?: T;
+  publishAt?: T;
+  unpublishAt?: T;
   title?: T;
   dek?: T;
   hero?:
@@ -696,12 +707,6 @@ export interface ArticlesSelect<T extends boolean = true> {
         at?: T;
         id?: T;
       };
-  workflowState?: T;
-  assignee?: T;
-  owners?: T;
-  createdBy?: T;
-  publishAt?: T;
-  unpublishAt?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -711,15 +716,15 @@ export interface ArticlesSelect<T extends boolean = true> {
  * via the `definition` "faqs_select".
  */
 export interface FaqsSelect<T extends boolean = true> {
-  question?: T;
-  answer?: T;
-  slug?: T;
   workflowState?: T;
   assignee?: T;
   owners?: T;
   createdBy?: T;
   publishAt?: T;
   unpublishAt?: T;
+  question?: T;
+  answer?: T;
+  slug?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -729,6 +734,12 @@ export interface FaqsSelect<T extends boolean = true> {
  * via the `definition` "authors_select".
  */
 export interface AuthorsSelect<T extends boolean = true> {
+  workflowState?: T;
+  assignee?: T;
+  owners?: T;
+  createdBy?: T;
+  publishAt?: T;
+  unpublishAt?: T;
   name?: T;
   role?: T;
   bio?: T;
@@ -743,12 +754,6 @@ export interface AuthorsSelect<T extends boolean = true> {
   email?: T;
   slug?: T;
   user?: T;
-  workflowState?: T;
-  assignee?: T;
-  owners?: T;
-  createdBy?: T;
-  publishAt?: T;
-  unpublishAt?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -829,6 +834,7 @@ export interface WorkflowEventsSelect<T extends boolean = true> {
   from?: T;
   to?: T;
   actor?: T;
+  actorName?: T;
   note?: T;
   version?: T;
   at?: T;
@@ -845,6 +851,7 @@ export interface EditorialCommentsSelect<T extends boolean = true> {
   body?: T;
   parent?: T;
   author?: T;
+  authorName?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -84,6 +84,7 @@ export const correctionsField = (): Field => ({
   admin: {
     readOnly: true,
     description: 'Added by the Publish action when a correction note is given. Shown to readers.',
+    condition: (data) => Array.isArray(data?.corrections) && data.corrections.length > 0,
   },
   fields: [
     { name: 'note', type: 'textarea', required: true },

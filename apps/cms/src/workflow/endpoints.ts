@@ -56,7 +56,7 @@ export const workflowEndpoints = (collection: WorkflowCollection): Endpoint[] =>
         },
         sort: '-at',
         limit: 200,
-        depth: 1,
+        depth: 0,
         overrideAccess: false,
         req,
       })
@@ -77,10 +77,9 @@ export const workflowEndpoints = (collection: WorkflowCollection): Endpoint[] =>
           note: event.note ?? null,
           version: event.version ?? null,
           at: event.at,
-          actor:
-            event.actor && typeof event.actor === 'object'
-              ? { id: event.actor.id, name: event.actor.name, email: event.actor.email }
-              : null,
+          actor: event.actor
+            ? { id: String(event.actor), name: event.actorName ?? 'A colleague' }
+            : null,
         })),
       })
     },

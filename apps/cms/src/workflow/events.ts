@@ -24,6 +24,15 @@ export const latestVersionId = async ({
   return docs[0] ? String(docs[0].id) : null
 }
 
+/** A staff member's display name, read with full rights (writers cannot list other users). */
+export const nameOf = async ({ id, req }: { id: string; req: PayloadRequest }) => {
+  if (req.user && String(req.user.id) === id) return String(req.user.name ?? req.user.email)
+  const user = await req.payload
+    .findByID({ collection: 'users', id, depth: 0, overrideAccess: true, req })
+    .catch(() => null)
+  return user ? String(user.name ?? user.email) : null
+}
+
 const titleOf = (doc: Record<string, unknown>): string =>
   String(doc.title ?? doc.question ?? doc.name ?? doc.id)
 
@@ -61,6 +70,7 @@ export const recordEvent = async ({
       from: event.from,
       to: event.to,
       actor: actor === 'system' ? null : actor,
+      actorName: actor === 'system' ? 'Scheduler' : await nameOf({ id: actor, req }),
       note: event.note,
       version: event.version ?? (await latestVersionId({ collection, id: doc.id, req })),
       at: event.at ?? new Date().toISOString(),

@@ -258,7 +258,11 @@ describe('the review journey', () => {
     const versionIds = new Set(versions.map((version) => String(version.id)))
     for (const event of events) expect(versionIds.has(String(event.version))).toBe(true)
     const changes = events.find((event) => event.action === 'request_changes')
-    expect(changes).toMatchObject({ note: 'Name the second engineer.', actor: people.editor.id })
+    expect(changes).toMatchObject({
+      note: 'Name the second engineer.',
+      actor: people.editor.id,
+      actorName: people.editor.name,
+    })
 
     const eventId = String(events[0]?.id)
     expect(

@@ -74,6 +74,8 @@ export const Articles: CollectionConfig<'articles'> = {
     afterDelete: [revalidateDeletedArticle],
   },
   fields: [
+    // First, so the workflow panel heads the sidebar.
+    ...workflowFields(),
     {
       name: 'title',
       label: 'Headline',
@@ -205,6 +207,5 @@ export const Articles: CollectionConfig<'articles'> = {
       ],
     },
     correctionsField(),
-    ...workflowFields(),
   ],
 }

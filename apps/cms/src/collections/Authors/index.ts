@@ -55,6 +55,8 @@ export const Authors: CollectionConfig<'authors'> = {
     afterDelete: [revalidateDeletedAuthor],
   },
   fields: [
+    // First, so the workflow panel heads the sidebar.
+    ...workflowFields(),
     { name: 'name', type: 'text', required: true, maxLength: 120 },
     {
       name: 'role',
@@ -97,6 +99,5 @@ export const Authors: CollectionConfig<'authors'> = {
         description: 'The newsroom account of this author: they may edit work in their byline.',
       },
     },
-    ...workflowFields(),
   ],
 }

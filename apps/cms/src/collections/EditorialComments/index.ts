@@ -36,8 +36,13 @@ export const EditorialComments: CollectionConfig<'editorial-comments'> = {
   hooks: {
     beforeChange: [
       async ({ data, operation, originalDoc, req }) => {
-        if (operation === 'create') data.author = req.user?.id
-        else data.author = originalDoc?.author
+        if (operation === 'create') {
+          data.author = req.user?.id
+          data.authorName = req.user ? String(req.user.name ?? req.user.email) : null
+        } else {
+          data.author = originalDoc?.author
+          data.authorName = originalDoc?.authorName
+        }
         const collection = data.documentCollection ?? originalDoc?.documentCollection
         const id = data.document ?? originalDoc?.document
         if (
@@ -76,5 +81,7 @@ export const EditorialComments: CollectionConfig<'editorial-comments'> = {
       relationTo: 'users',
       admin: { readOnly: true },
     },
+    // Writers cannot read other accounts, so the name is kept with the comment.
+    { name: 'authorName', type: 'text', admin: { readOnly: true } },
   ],
 }

@@ -46,9 +46,10 @@ export const Faqs: CollectionConfig<'faqs'> = {
     afterDelete: [revalidateDeletedFaq],
   },
   fields: [
+    // First, so the workflow panel heads the sidebar.
+    ...workflowFields(),
     { name: 'question', type: 'text', required: true, maxLength: 300 },
     { name: 'answer', type: 'richText', editor: shortEditor },
     slugField({ from: 'question' }),
-    ...workflowFields(),
   ],
 }

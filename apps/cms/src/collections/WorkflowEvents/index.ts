@@ -62,6 +62,12 @@ export const WorkflowEvents: CollectionConfig<'workflow-events'> = {
       relationTo: 'users',
       admin: { description: 'Empty when the scheduler acted.' },
     },
+    {
+      name: 'actorName',
+      label: 'Actor name',
+      type: 'text',
+      admin: { description: 'The name at the time, so the history reads the same for everyone.' },
+    },
     { name: 'note', type: 'textarea' },
     { name: 'version', type: 'text', admin: { description: 'The version the decision saw.' } },
     { name: 'at', type: 'date', required: true, index: true },

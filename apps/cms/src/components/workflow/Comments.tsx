@@ -12,6 +12,7 @@ type Comment = {
   body: string
   parent?: unknown
   author?: unknown
+  authorName?: string | null
   createdAt: string
 }
 
@@ -150,18 +151,22 @@ export const Comments: React.FC<{
     }
   }
 
-  const authorName = (author: unknown): string => {
+  const authorName = (author: unknown, storedName?: string | null): string => {
     const id = idOf(author)
     if (id && id === currentUserId) return 'You'
+    if (storedName) return storedName
     if (author && typeof author === 'object' && 'name' in author && author.name)
       return String(author.name)
     return reviewers?.find((reviewer) => reviewer.id === id)?.name ?? 'A colleague'
   }
 
   const renderComment = (comment: Comment) => (
-    <article className="wf-comment" aria-label={`Comment by ${authorName(comment.author)}`}>
+    <article
+      className="wf-comment"
+      aria-label={`Comment by ${authorName(comment.author, comment.authorName)}`}
+    >
       <p className="wf-comment__meta">
-        <strong>{authorName(comment.author)}</strong>{' '}
+        <strong>{authorName(comment.author, comment.authorName)}</strong>{' '}
         <time dateTime={comment.createdAt}>{formatDateTime(comment.createdAt)}</time>
       </p>
       <p className="wf-comment__body">{comment.body}</p>
@@ -199,7 +204,7 @@ export const Comments: React.FC<{
                   type="button"
                   className="wf-link-button"
                   onClick={() => setReplyTo(thread.id)}
-                  aria-label={`Reply to ${authorName(thread.author)}`}
+                  aria-label={`Reply to ${authorName(thread.author, thread.authorName)}`}
                 >
                   Reply
                 </button>
