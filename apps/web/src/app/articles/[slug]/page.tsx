@@ -1,19 +1,18 @@
 import type { Metadata } from 'next'
-import Image from 'next/image'
-import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import type { BreadcrumbList, FAQPage, NewsArticle, WithContext } from 'schema-dts'
 
-import type { Faq, Media } from '@copydesk/types/payload-types'
+import type { Faq } from '@copydesk/types/payload-types'
 import { slugify } from '@copydesk/workflow/slug'
 
 import { ArticleCard, authorsOf } from '@/components/ArticleCard'
 import { JsonLd } from '@/components/JsonLd'
-import { RichText } from '@/components/RichText'
+import { ArticleView } from '@/components/ArticleView'
+import { PreviewBanner } from '@/components/PreviewBanner'
 import { env } from '@/env'
 import { getArticleBySlug, getRelatedArticles } from '@/lib/cms/articles'
-import { cmsUrl } from '@/lib/cms/client'
-import { editorialUpdate, formatDate } from '@/lib/format'
+import { draftFor } from '@/lib/cms/preview'
+import { editorialUpdate } from '@/lib/format'
 import { describe, plainText, socialImage } from '@/lib/seo'
 
 type Props = { params: Promise<{ slug: string }> }
@@ -52,16 +51,28 @@ export const generateMetadata = async ({ params }: Props): Promise<Metadata> => 
       description,
       images: image ? [image.url] : undefined,
     },
+    // The version this page renders: the CMS compares it with what it published ("Live on site").
+    other: { 'copydesk:version': article.updatedAt },
   }
 }
 
+/**
+ * The published article, or in draft mode (staff with a preview link) its latest draft: the one
+ * place this page decides which. Draft mode reads cookies, so only that request is dynamic.
+ */
+const articleFor = async (slug: string) => {
+  const draft = await draftFor('articles')
+  if (draft && draft.slug === slug) return { article: draft, isPreview: true }
+  return { article: await getArticleBySlug(slug), isPreview: false }
+}
+
 const ArticlePage = async ({ params }: Props) => {
-  const article = await getArticleBySlug((await params).slug)
+  const { slug } = await params
+  const { article, isPreview } = await articleFor(slug)
   if (!article) notFound()
 
   const authors = authorsOf(article)
   const faqs = (article.faqs ?? []).filter((f): f is Faq => typeof f === 'object' && f !== null)
-  const hero = typeof article.hero?.image === 'object' ? (article.hero.image as Media | null) : null
   const related = await getRelatedArticles(article)
   const url = new URL(`/articles/${article.slug}`, env.SITE_URL).toString()
   const image = socialImage(article)
@@ -124,115 +135,24 @@ const ArticlePage = async ({ params }: Props) => {
   }
 
   return (
-    <article className="article">
+    <>
+      {isPreview ? <PreviewBanner path={`/articles/${slug}`} /> : null}
       <JsonLd data={faqPage ? [newsArticle, faqPage, breadcrumbs] : [newsArticle, breadcrumbs]} />
-      <header>
-        {article.topics?.[0] ? (
-          <p className="kicker">
-            <Link href={`/topics/${slugify({ text: article.topics[0] })}`}>
-              {article.topics[0]}
-            </Link>
-          </p>
+      <ArticleView article={article} cmsOrigin={env.CMS_URL}>
+        {related.length ? (
+          <aside className="related" aria-labelledby="related">
+            <h2 id="related">Related</h2>
+            <ul className="card-list">
+              {related.map((item) => (
+                <li key={item.id}>
+                  <ArticleCard article={item} />
+                </li>
+              ))}
+            </ul>
+          </aside>
         ) : null}
-        <h1>{article.title}</h1>
-        {article.dek ? <p className="dek">{article.dek}</p> : null}
-        {authors.length ? (
-          <p className="byline">
-            By{' '}
-            {authors.map((author, i) => (
-              <span key={author.id}>
-                {i > 0 ? (i === authors.length - 1 ? ' and ' : ', ') : null}
-                <Link href={`/authors/${author.slug}`} rel="author">
-                  {author.name}
-                </Link>
-              </span>
-            ))}
-          </p>
-        ) : null}
-        <p className="dateline">
-          {article.publishedAt ? (
-            <>
-              Published{' '}
-              <time dateTime={article.publishedAt}>{formatDate(article.publishedAt)}</time>
-            </>
-          ) : null}
-          {updatedAt ? (
-            <>
-              {' · '}Updated <time dateTime={updatedAt}>{formatDate(updatedAt)}</time>
-            </>
-          ) : null}
-        </p>
-      </header>
-
-      {hero?.url ? (
-        <figure className="hero">
-          <Image
-            src={cmsUrl(hero.sizes?.hero?.url ?? hero.url) ?? ''}
-            alt={hero.alt}
-            width={hero.sizes?.hero?.width ?? hero.width ?? 1600}
-            height={hero.sizes?.hero?.height ?? hero.height ?? 900}
-            sizes="(min-width: 42rem) 40rem, 100vw"
-            priority
-          />
-          {article.hero?.caption || article.hero?.credit ? (
-            <figcaption>
-              {article.hero.caption}
-              {article.hero.caption && article.hero.credit ? ' ' : null}
-              {article.hero.credit ? <span>({article.hero.credit})</span> : null}
-            </figcaption>
-          ) : null}
-        </figure>
-      ) : null}
-
-      <RichText data={article.body} className="body" />
-
-      {article.source?.name ? (
-        <p className="source">
-          Source:{' '}
-          {article.source.url ? (
-            <a href={article.source.url}>{article.source.name}</a>
-          ) : (
-            article.source.name
-          )}
-        </p>
-      ) : null}
-
-      {faqs.length ? (
-        <section className="key-questions" aria-labelledby="key-questions">
-          <h2 id="key-questions">{article.faqsHeading || 'Key Questions'}</h2>
-          {article.faqsIntro ? <p>{article.faqsIntro}</p> : null}
-          {faqs.map((faq) => (
-            <details key={faq.id}>
-              <summary>{faq.question}</summary>
-              <RichText data={faq.answer} />
-            </details>
-          ))}
-        </section>
-      ) : null}
-
-      {article.topics?.length ? (
-        <ul className="topics" aria-label="Topics">
-          {article.topics.map((topic) => (
-            <li key={topic}>
-              <Link href={`/topics/${slugify({ text: topic })}`}>{topic}</Link>
-            </li>
-          ))}
-        </ul>
-      ) : null}
-
-      {related.length ? (
-        <aside className="related" aria-labelledby="related">
-          <h2 id="related">Related</h2>
-          <ul className="card-list">
-            {related.map((item) => (
-              <li key={item.id}>
-                <ArticleCard article={item} />
-              </li>
-            ))}
-          </ul>
-        </aside>
-      ) : null}
-    </article>
+      </ArticleView>
+    </>
   )
 }
 

@@ -1,0 +1,15 @@
+/**
+ * Shown on every page rendered in draft mode: staff must never mistake a draft for what readers
+ * see. The exit link leaves draft mode and returns to the published page.
+ */
+export const PreviewBanner = ({ path }: { path: string }) => (
+  <div className="preview-banner" role="status">
+    <p>
+      <strong>Preview:</strong> you are looking at the latest draft. Readers still see the published
+      version.
+    </p>
+    <a href={`/api/draft/exit?path=${encodeURIComponent(path)}`} className="button">
+      Exit preview
+    </a>
+  </div>
+)
