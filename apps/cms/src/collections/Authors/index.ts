@@ -25,13 +25,6 @@ export const Authors: CollectionConfig<'authors'> = {
     group: 'Newsroom',
     // Opens the reader site in draft mode on the latest draft (a signed, short-lived link).
     preview: (doc, { req }) => previewUrlFor({ collection: 'authors', id: String(doc.id), req }),
-    // The same page beside the form, updated as the editor types.
-    livePreview: {
-      url: ({ data, req }) =>
-        data?.id
-          ? previewUrlFor({ collection: 'authors', id: String(data.id), req, live: true })
-          : null,
-    },
     components: {
       edit: {
         PublishButton: '/components/workflow/WorkflowActions#WorkflowActions',

@@ -7,11 +7,13 @@ import type { Media } from '@copydesk/types/payload-types'
 
 import { ArticleCard } from '@/components/ArticleCard'
 import { JsonLd } from '@/components/JsonLd'
+import { PreviewBanner } from '@/components/PreviewBanner'
 import { RichText } from '@/components/RichText'
 import { env } from '@/env'
 import { getArticlesByAuthor } from '@/lib/cms/articles'
 import { getAuthorBySlug } from '@/lib/cms/authors'
 import { cmsUrl } from '@/lib/cms/client'
+import { draftFor } from '@/lib/cms/preview'
 import { plainText } from '@/lib/seo'
 
 type Props = { params: Promise<{ slug: string }> }
@@ -30,11 +32,20 @@ export const generateMetadata = async ({ params }: Props): Promise<Metadata> => 
     description,
     alternates: { canonical: `/authors/${author.slug}` },
     openGraph: { type: 'profile', title: author.name, description },
+    other: { 'copydesk:version': author.updatedAt },
   }
 }
 
+/** The published profile, or in draft mode (a staff preview link) its latest draft. */
+const authorFor = async (slug: string) => {
+  const draft = await draftFor('authors')
+  if (draft && draft.slug === slug) return { author: draft, isPreview: true }
+  return { author: await getAuthorBySlug(slug), isPreview: false }
+}
+
 const AuthorPage = async ({ params }: Props) => {
-  const author = await getAuthorBySlug((await params).slug)
+  const { slug } = await params
+  const { author, isPreview } = await authorFor(slug)
   if (!author) notFound()
   const { docs: articles } = await getArticlesByAuthor(author.id, author.slug ?? '')
   const avatar = typeof author.avatar === 'object' ? (author.avatar as Media | null) : null
@@ -53,6 +64,7 @@ const AuthorPage = async ({ params }: Props) => {
 
   return (
     <>
+      {isPreview ? <PreviewBanner path={`/authors/${slug}`} /> : null}
       <JsonLd data={person} />
       <header className="author-head">
         {avatar?.url ? (
