@@ -9,7 +9,6 @@ import { apiSignIn, workflowAction } from '../workflow'
  * submits, an editor reviews and publishes, a reader sees the result on the site. Production
  * builds of the CMS and the site (see playwright.config.ts).
  */
-test.describe.configure({ mode: 'serial' })
 
 const signIn = async (page: Page, email: string) => {
   await page.goto(`${cmsUrl}/admin/login`)
@@ -78,6 +77,16 @@ test('a story goes from the writer’s draft through review to readers', async (
   await writer.page.locator('#field-question').fill(question)
   await expect(writer.page).toHaveURL(/\/admin\/collections\/faqs\/[0-9a-f]{24}/)
   const faqId = writer.page.url().split('/').pop() ?? ''
+  const writerApi = await apiSignIn(writer.page.request, 'writer@example.com')
+  // Autosave keeps up with typing; wait until the question is stored before moving on.
+  await expect
+    .poll(async () => {
+      const res = await writer.page.request.get(`${cmsUrl}/api/faqs/${faqId}?draft=true`, {
+        headers: { authorization: writerApi.authorization },
+      })
+      return ((await res.json()) as { question?: string }).question
+    })
+    .toBe(question)
 
   await writer.page.goto(`${cmsUrl}/admin/collections/articles/create`)
   await writer.page.locator('#field-title').fill(title)
@@ -88,12 +97,12 @@ test('a story goes from the writer’s draft through review to readers', async (
   await writer.page.locator('.rs__option', { hasText: 'Claire Jimenez' }).click()
   await writer.page.getByRole('button', { name: 'Key Questions' }).click()
   await writer.page.locator('#field-faqs .rs__control').click()
+  await writer.page.keyboard.type(stamp)
   await writer.page.locator('.rs__option', { hasText: stamp }).click()
   await expect(stateBadge(writer.page)).toHaveText('Draft')
   await expect(actions(writer.page).getByRole('button', { name: 'Publish' })).toHaveCount(0)
 
   // The FAQ goes the same way (over the API, as the same people).
-  const writerApi = await apiSignIn(writer.page.request, 'writer@example.com')
   const editorApi = await apiSignIn(editor.page.request, 'editor@example.com')
   expect(
     (
@@ -117,9 +126,10 @@ test('a story goes from the writer’s draft through review to readers', async (
 
   // The editor finds it in their queue and asks for changes.
   await editor.page.goto(`${cmsUrl}/admin/queue`)
-  await expect(editor.page.getByText(title)).toBeVisible()
+  const queued = editor.page.getByRole('link', { name: title, exact: true })
+  await expect(queued).toBeVisible()
   await keepScreenshot(editor.page, testInfo, 'editor-queue')
-  await editor.page.getByRole('link', { name: title }).first().click()
+  await queued.click()
   await expect(editor.page).toHaveURL(new RegExp(articleId))
   await take(editor.page, 'Request changes', 'Changes requested', async (form) => {
     await form.getByLabel(/What needs to change/).fill('Add the cost estimate.')
@@ -130,6 +140,7 @@ test('a story goes from the writer’s draft through review to readers', async (
   await expect(writer.page.getByText(/Changes requested on .*Add the cost estimate/)).toBeVisible()
   await expect(writer.page.getByLabel(/unread notification/)).toBeVisible()
   await writer.page.goto(`${cmsUrl}/admin/collections/articles/${articleId}`)
+  await writer.page.getByRole('button', { name: 'Story', exact: true }).click()
   await writer.page.locator('#field-dek').fill('A two-year plan for the east bank, costing €4.2m.')
   await take(writer.page, 'Resubmit', 'In review')
 
@@ -255,7 +266,7 @@ test('a publish scheduled ten seconds ahead goes live on time', async ({ browser
   await expect(stateBadge(editor.page)).toHaveText('Scheduled')
   await keepScreenshot(editor.page, testInfo, 'editor-scheduled')
   await editor.page.goto(`${cmsUrl}/admin/board`)
-  await expect(editor.page.getByText(title)).toBeVisible()
+  await expect(editor.page.getByRole('link', { name: title }).first()).toBeVisible()
   await keepScreenshot(editor.page, testInfo, 'board')
 
   const lateBy = (await visibleAfter(reader.page, url, title, publishAt.getTime())) ?? 0
@@ -263,7 +274,7 @@ test('a publish scheduled ten seconds ahead goes live on time', async ({ browser
   testInfo.annotations.push({ type: 'scheduled-late-ms', description: String(lateBy) })
   expect(lateBy).toBeLessThanOrEqual(3_000)
   expect(Date.now()).toBeGreaterThanOrEqual(publishAt.getTime())
-  await editor.page.reload()
+  await editor.page.goto(`${cmsUrl}/admin/collections/articles/${doc.id}`)
   await expect(stateBadge(editor.page)).toHaveText('Published')
   await expect(
     editor.page.getByRole('list', { name: 'Workflow history, newest first' }),
