@@ -4,19 +4,33 @@ import Link from 'next/link'
 import { ArticleCard } from '@/components/ArticleCard'
 import { getLatestArticles } from '@/lib/cms/articles'
 
-type Props = { searchParams: Promise<{ page?: string }> }
+/**
+ * The front page. Readers reach it as `/` and `/?page=N`: next.config.ts rewrites both here, so
+ * each page number is a path of its own that renders on first request and stays cached until the
+ * CMS revalidates the `articles` tag, instead of a page that reads the query string and therefore
+ * renders on every request.
+ */
+type Props = { params: Promise<{ page: string }> }
 
-export const generateMetadata = async ({ searchParams }: Props): Promise<Metadata> => {
-  const page = Number((await searchParams).page ?? 1)
+export const generateStaticParams = async () => []
+export const revalidate = 3600
+
+/** Page numbers below 1 or that are not numbers show the first page, as `/` does. */
+const pageNumber = (text: string) => {
+  const page = Number(text)
+  return Number.isSafeInteger(page) && page > 0 ? page : 1
+}
+
+export const generateMetadata = async ({ params }: Props): Promise<Metadata> => {
+  const page = pageNumber((await params).page)
   return {
     alternates: { canonical: page > 1 ? `/?page=${page}` : '/' },
     ...(page > 1 ? { title: `Latest news, page ${page}` } : {}),
   }
 }
 
-const HomePage = async ({ searchParams }: Props) => {
-  const requested = Number((await searchParams).page ?? 1)
-  const page = Number.isInteger(requested) && requested > 0 ? requested : 1
+const FrontPage = async ({ params }: Props) => {
+  const page = pageNumber((await params).page)
   const { docs, hasNextPage, hasPrevPage } = await getLatestArticles(page)
   const [lead, ...rest] = page === 1 ? docs : [undefined, ...docs]
 
@@ -56,4 +70,4 @@ const HomePage = async ({ searchParams }: Props) => {
   )
 }
 
-export default HomePage
+export default FrontPage
