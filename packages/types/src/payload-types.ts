@@ -113,6 +113,7 @@ export interface Config {
       revalidate: TaskRevalidate;
       publishScheduled: TaskPublishScheduled;
       unpublishScheduled: TaskUnpublishScheduled;
+      notify: TaskNotify;
       inline: {
         input: unknown;
         output: unknown;
@@ -538,7 +539,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'revalidate' | 'publishScheduled' | 'unpublishScheduled';
+        taskSlug: 'inline' | 'revalidate' | 'publishScheduled' | 'unpublishScheduled' | 'notify';
         taskID: string;
         input?:
           | {
@@ -571,7 +572,7 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'revalidate' | 'publishScheduled' | 'unpublishScheduled') | null;
+  taskSlug?: ('inline' | 'revalidate' | 'publishScheduled' | 'unpublishScheduled' | 'notify') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -1012,6 +1013,32 @@ export interface TaskUnpublishScheduled {
   output: {
     skipped?: boolean | null;
   };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskNotify".
+ */
+export interface TaskNotify {
+  input: {
+    collection: string;
+    id: string;
+    action:
+      | 'submit'
+      | 'resubmit'
+      | 'withdraw'
+      | 'request_changes'
+      | 'approve'
+      | 'publish'
+      | 'schedule'
+      | 'unschedule'
+      | 'unpublish'
+      | 'reopen'
+      | 'release'
+      | 'expire';
+    actorId: string;
+    note?: string | null;
+  };
+  output?: unknown;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -1,5 +1,6 @@
 import type { JobsConfig } from 'payload'
 
+import { notifyTask } from './notify'
 import { revalidateTask } from './revalidate'
 import { publishScheduledTask, unpublishScheduledTask } from './schedule'
 
@@ -11,7 +12,7 @@ import { publishScheduledTask, unpublishScheduledTask } from './schedule'
  * `next build`. This assumes a long-running server, not a serverless host.
  */
 export const jobs: JobsConfig = {
-  tasks: [revalidateTask, publishScheduledTask, unpublishScheduledTask],
+  tasks: [revalidateTask, publishScheduledTask, unpublishScheduledTask, notifyTask],
   autoRun: [{ cron: '* * * * * *', queue: 'default', limit: 10 }],
   // Scheduled and failed jobs are part of the newsroom's day: editors can see them.
   jobsCollectionOverrides: ({ defaultJobsCollection }) => ({

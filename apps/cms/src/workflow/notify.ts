@@ -15,20 +15,30 @@ import { relationIds } from '../revalidate/lookups'
 export const notifyTransition = async ({
   req,
   collection,
-  doc,
+  id,
   action,
+  actorId,
   note,
 }: {
   req: PayloadRequest
   collection: WorkflowCollection
-  doc: Record<string, unknown> & { id: string | number }
+  id: string
   action: TransitionAction
+  actorId: string
   note: string | null
 }): Promise<number> => {
+  const doc = (await req.payload.findByID({
+    collection,
+    id,
+    draft: true,
+    depth: 0,
+    overrideAccess: true,
+    req,
+  })) as unknown as Record<string, unknown> & { id: string }
   const title = String(doc.title ?? doc.question ?? doc.name ?? doc.id)
   const plan = notificationFor({
     action,
-    actorId: req.user ? String(req.user.id) : 'system',
+    actorId,
     title,
     ownerIds: relationIds(doc.owners),
     assigneeId: relationIds(doc.assignee)[0] ?? null,

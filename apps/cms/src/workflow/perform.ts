@@ -3,6 +3,7 @@ import { NotFound } from 'payload'
 
 import type { WorkflowState } from '@copydesk/workflow/states'
 import type { Actor, TransitionAction, TransitionRule } from '@copydesk/workflow/transitions'
+import { notificationFor } from '@copydesk/workflow/queue'
 import { isWorkflowCollection } from '@copydesk/workflow/states'
 import {
   applyTransition,
@@ -11,8 +12,8 @@ import {
 } from '@copydesk/workflow/transitions'
 import { z } from 'zod'
 
+import { relationIds } from '../revalidate/lookups'
 import { latestVersionId, recordEvent } from './events'
-import { notifyTransition } from './notify'
 import { forbidden, refusalError } from './refusal'
 import { findLatest, isLive, subjectOf } from './subject'
 
@@ -179,13 +180,28 @@ export const performTransition = async ({
       at: result.event.at,
     },
   })
-  const notified = await notifyTransition({
-    req,
-    collection,
-    doc,
+  // Who will hear about it, now; the notifications and emails go out from the jobs queue.
+  const plan = notificationFor({
     action: result.rule.action,
+    actorId: result.event.actor,
+    title: String(doc.title ?? doc.question ?? doc.name ?? doc.id),
+    ownerIds: relationIds(doc.owners),
+    assigneeId: relationIds(doc.assignee)[0] ?? null,
     note: result.event.note,
   })
+  if (plan)
+    await req.payload.jobs.queue({
+      task: 'notify',
+      input: {
+        collection,
+        id: String(id),
+        action: result.rule.action,
+        actorId: result.event.actor,
+        note: result.event.note,
+      },
+      req,
+    })
+  const notified = plan?.recipientIds.length ?? 0
   if (result.to === 'scheduled' && result.publishAt)
     await req.payload.jobs.queue({
       task: 'publishScheduled',

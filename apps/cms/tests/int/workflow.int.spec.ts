@@ -134,8 +134,14 @@ describe('the review journey', () => {
     expect(submitted.status).toBe(200)
     expect(submitted.json).toMatchObject({ from: 'draft', to: 'in_review', notified: 1 })
     expect((await latest(id)).assignee).toBe(people.editor.id)
-    const inbox = await call('editor', 'GET', '/notifications?where[isRead][equals]=false')
-    expect(JSON.stringify(inbox.json.docs)).toMatch(/was submitted for your review/)
+    // Notifications go out from the jobs queue, within about a second.
+    await expect
+      .poll(async () =>
+        JSON.stringify(
+          (await call('editor', 'GET', '/notifications?where[isRead][equals]=false')).json.docs,
+        ),
+      )
+      .toMatch(/was submitted for your review/)
     // Each person reads only their own notifications.
     const others = await call('writer', 'GET', '/notifications')
     expect(JSON.stringify(others.json.docs)).not.toMatch(/submitted for your review/)
@@ -154,10 +160,9 @@ describe('the review journey', () => {
       note: 'Name the second engineer.',
     })
     expect(sentBack.json).toMatchObject({ to: 'changes_requested', notified: 1 })
-    const inbox = await call('writer', 'GET', '/notifications')
-    expect(JSON.stringify(inbox.json.docs)).toMatch(
-      /Changes requested on .*Name the second engineer/,
-    )
+    await expect
+      .poll(async () => JSON.stringify((await call('writer', 'GET', '/notifications')).json.docs))
+      .toMatch(/Changes requested on .*Name the second engineer/)
   })
 
   it('lets the writer revise and resubmit; an edit after approval needs a fresh review', async () => {
