@@ -1,6 +1,8 @@
 import type { Browser, Page, TestInfo } from '@playwright/test'
 import { expect, test } from '@playwright/test'
 
+import { signPreviewToken } from '@copydesk/types/preview'
+
 import { cmsUrl, E2E, webUrl } from '../env'
 import { apiSignIn, workflowAction } from '../workflow'
 
@@ -314,4 +316,54 @@ test('a publish scheduled ten seconds ahead goes live on time', async ({ browser
   ).toContainText('published on schedule')
 
   for (const who of [editor, reader]) await who.context.close()
+})
+
+test('preview links are signed: live preview shows the draft, a forged link shows nothing', async ({
+  request,
+}) => {
+  const editor = await apiSignIn(request, 'editor@example.com')
+  const authors = (await (
+    await request.get(`${cmsUrl}/api/authors?where[slug][equals]=claire-jimenez`)
+  ).json()) as { docs: { id: string }[] }
+  const title = `An embargoed budget leak ${Date.now().toString(36)}`
+  const created = await request.post(`${cmsUrl}/api/articles?draft=true`, {
+    headers: { authorization: editor.authorization },
+    data: { title, authors: [authors.docs[0]?.id] },
+  })
+  const { doc } = (await created.json()) as { doc: { id: string; slug: string } }
+
+  // The CMS signs a link only for staff.
+  expect((await request.get(`${cmsUrl}/api/articles/${doc.id}/preview-url`)).status()).toBe(403)
+  const signed = await request.get(`${cmsUrl}/api/articles/${doc.id}/preview-url`, {
+    headers: { authorization: editor.authorization },
+  })
+  const { url } = (await signed.json()) as { url: string }
+  const token = new URL(url).searchParams.get('token') ?? ''
+
+  const live = await request.get(`${webUrl}/preview/articles/${doc.id}?token=${token}`)
+  expect(live.status()).toBe(200)
+  expect(await live.text()).toContain(title)
+  expect(live.headers()['cache-control']).toMatch(/no-store/)
+
+  const forged = signPreviewToken({
+    claims: { collection: 'articles', id: doc.id, user: editor.userId, exp: 4102444800 },
+    secret: 'not-the-shared-secret-at-all',
+  })
+  const refused = await request.get(`${webUrl}/preview/articles/${doc.id}?token=${forged}`)
+  expect(refused.status()).toBe(404)
+  expect(await refused.text()).not.toContain(title)
+  const noDraftMode = await request.get(`${webUrl}/api/draft?token=${forged}`, { maxRedirects: 0 })
+  expect(noDraftMode.status()).toBe(401)
+  // The CMS hands the draft only to a genuine token for this very document.
+  expect(
+    (
+      await request.get(`${cmsUrl}/api/articles/${doc.id}/preview`, {
+        headers: { 'x-copydesk-preview': forged },
+      })
+    ).status(),
+  ).toBe(403)
+  expect((await request.get(`${webUrl}/articles/${doc.slug}`)).status()).toBe(404)
+  await request.delete(`${cmsUrl}/api/articles/${doc.id}`, {
+    headers: { authorization: editor.authorization },
+  })
 })

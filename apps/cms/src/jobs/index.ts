@@ -1,5 +1,7 @@
 import type { JobsConfig } from 'payload'
 
+import { isEditorAccess } from '../access/isEditor'
+
 import { notifyTask } from './notify'
 import { revalidateTask } from './revalidate'
 import { publishScheduledTask, unpublishScheduledTask } from './schedule'
@@ -15,8 +17,17 @@ export const jobs: JobsConfig = {
   tasks: [revalidateTask, publishScheduledTask, unpublishScheduledTask, notifyTask],
   autoRun: [{ cron: '* * * * * *', queue: 'default', limit: 10 }],
   // Scheduled and failed jobs are part of the newsroom's day: editors can see them.
+  // Read-only: jobs are written by the workflow and the queue, never by hand.
   jobsCollectionOverrides: ({ defaultJobsCollection }) => ({
     ...defaultJobsCollection,
-    admin: { ...defaultJobsCollection.admin, hidden: false, group: 'Workflow' },
+    labels: { singular: 'Job', plural: 'Jobs' },
+    access: { ...defaultJobsCollection.access, read: isEditorAccess },
+    admin: {
+      ...defaultJobsCollection.admin,
+      hidden: false,
+      group: 'Workflow',
+      defaultColumns: ['taskSlug', 'waitUntil', 'totalTried', 'hasError', 'completedAt'],
+      description: 'Scheduled publishes, notifications and revalidation retries, with any errors.',
+    },
   }),
 }

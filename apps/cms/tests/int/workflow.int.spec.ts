@@ -353,6 +353,71 @@ describe('scheduling', () => {
   }, 30_000)
 })
 
+describe('a scheduled publish that fails', () => {
+  it('is retried and stays visible in the jobs list with its error', async () => {
+    // No byline: the publish rules refuse it when the time comes.
+    const article = await payload.create({
+      collection: 'articles',
+      data: { title: `Bylineless ${uid()}`, workflowState: 'approved' },
+      draft: true,
+      context: { workflowSystem: true },
+    })
+    const id = String(article.id)
+    const scheduled = await act('editor', id, {
+      action: 'schedule',
+      publishAt: new Date(Date.now() + 1_000).toISOString(),
+    })
+    expect(scheduled.json).toMatchObject({ to: 'scheduled' })
+    const jobFor = async () =>
+      (
+        await payload.find({
+          collection: 'payload-jobs',
+          where: {
+            and: [{ taskSlug: { equals: 'publishScheduled' } }, { 'input.id': { equals: id } }],
+          },
+          overrideAccess: true,
+        })
+      ).docs[0] as
+        { totalTried?: number; hasError?: boolean; log?: { error?: unknown }[] } | undefined
+    await expect
+      .poll(async () => (await jobFor())?.totalTried ?? 0, { timeout: 15_000 })
+      .toBeGreaterThanOrEqual(2)
+    const job = await jobFor()
+    expect(JSON.stringify(job?.log)).toMatch(/author/)
+    expect((await live(id))?._status).toBe('draft')
+    expect((await latest(id)).workflowState).toBe('scheduled')
+    // Editors see the jobs list in the admin.
+    const jobs = await call('editor', 'GET', '/payload-jobs?limit=1')
+    expect(jobs.status).toBe(200)
+  }, 30_000)
+})
+
+describe('ownership through the byline', () => {
+  it('lets a writer edit a draft that names their author profile, and no other', async () => {
+    const theirs = await payload.create({
+      collection: 'articles',
+      data: { title: `Named ${uid()}`, authors: [authorId] },
+      draft: true,
+      user: people.editor,
+    })
+    const notTheirs = await payload.create({
+      collection: 'articles',
+      data: { title: `Not named ${uid()}` },
+      draft: true,
+      user: people.editor,
+    })
+    expect(
+      (await call('writer', 'PATCH', `/articles/${theirs.id}?draft=true`, { dek: 'Mine too' }))
+        .status,
+    ).toBe(200)
+    const refused = await call('writer', 'PATCH', `/articles/${notTheirs.id}?draft=true`, {
+      dek: 'Not mine',
+    })
+    expect(refused.status).toBe(403)
+    expect(refused.json.errors?.[0]?.message).toMatch(/only their own documents/)
+  })
+})
+
 describe('editorial comments', () => {
   it('are for staff only and must be on a real document', async () => {
     const article = await payload.create({
