@@ -60,9 +60,30 @@ export const workflowEndpoints = (collection: WorkflowCollection): Endpoint[] =>
         overrideAccess: false,
         req,
       })
+      const { docs: failing } = await req.payload.find({
+        collection: 'payload-jobs',
+        where: {
+          and: [
+            { taskSlug: { in: ['publishScheduled', 'unpublishScheduled'] } },
+            { 'input.id': { equals: id } },
+            { completedAt: { exists: false } },
+            { totalTried: { greater_than: 0 } },
+          ],
+        },
+        sort: '-updatedAt',
+        limit: 1,
+        depth: 0,
+        overrideAccess: true,
+        req,
+      })
+      const lastError = failing[0]?.log?.at(-1)?.error as { message?: string } | undefined
       return Response.json({
         id,
         state: subject.state,
+        scheduleProblem:
+          subject.state === 'scheduled' && failing.length > 0
+            ? (lastError?.message ?? 'The publish did not go through.')
+            : null,
         isLive: await isLive({ collection, id, req }),
         hasPendingRevision: latest._status === 'draft' && (await isLive({ collection, id, req })),
         assignee: latest.assignee ?? null,

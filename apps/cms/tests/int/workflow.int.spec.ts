@@ -383,9 +383,11 @@ describe('a scheduled publish that fails', () => {
       .poll(async () => (await jobFor())?.totalTried ?? 0, { timeout: 15_000 })
       .toBeGreaterThanOrEqual(2)
     const job = await jobFor()
-    expect(JSON.stringify(job?.log)).toMatch(/author/)
+    expect(JSON.stringify(job?.log)).toMatch(/invalid: Byline/)
     expect((await live(id))?._status).toBe('draft')
     expect((await latest(id)).workflowState).toBe('scheduled')
+    const panel = await call('editor', 'GET', `/articles/${id}/workflow`)
+    expect(panel.json.scheduleProblem).toMatch(/Byline/)
     // Editors see the jobs list in the admin.
     const jobs = await call('editor', 'GET', '/payload-jobs?limit=1')
     expect(jobs.status).toBe(200)

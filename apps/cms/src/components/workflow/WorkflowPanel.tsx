@@ -51,6 +51,11 @@ export const WorkflowPanel: React.FC = () => {
       {info?.hasPendingRevision && (
         <p className="wf-panel__hint">Live version is published · pending revision</p>
       )}
+      {info?.scheduleProblem && (
+        <p className="wf-error" role="alert">
+          The scheduled change failed and is being retried: {info.scheduleProblem}
+        </p>
+      )}
       {error && (
         <p className="wf-error" role="alert">
           {error}

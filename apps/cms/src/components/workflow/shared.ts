@@ -24,6 +24,8 @@ export type WorkflowInfo = {
   assignee: string | { id: string; name?: string | null } | null
   publishAt: string | null
   unpublishAt: string | null
+  /** Why the last scheduled publish or unpublish failed, while the queue retries it. */
+  scheduleProblem: string | null
   available: TransitionRule[]
   events: WorkflowEventView[]
 }
