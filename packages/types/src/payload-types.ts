@@ -488,6 +488,8 @@ export interface PayloadKv {
     | null;
 }
 /**
+ * Scheduled publishes, notifications and revalidation retries, with any errors.
+ *
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-jobs".
  */
