@@ -167,7 +167,9 @@ test('a story goes from the writer’s draft through review to readers', async (
 
   // The writer sees the notification, revises and resubmits.
   await writer.page.goto(`${cmsUrl}/admin/queue`)
-  await expect(writer.page.getByText(/Changes requested on .*Add the cost estimate/)).toBeVisible()
+  await expect(
+    writer.page.getByText(new RegExp(`Changes requested on .*${stamp}.*Add the cost estimate`)),
+  ).toBeVisible()
   await expect(writer.page.getByLabel(/unread notification/)).toBeVisible()
   await openDocument(writer.page, `/admin/collections/articles/${articleId}`)
   await writer.page.getByRole('button', { name: 'Story', exact: true }).click()
@@ -197,9 +199,15 @@ test('a story goes from the writer’s draft through review to readers', async (
   await take(editor.page, 'Approve', 'Approved')
   const slug = title.toLowerCase().replace(/[^a-z0-9]+/g, '-')
   const articleUrl = `${webUrl}/articles/${slug}`
+  const answered = editor.page.waitForResponse(
+    (res) =>
+      res.url().endsWith(`/articles/${articleId}/workflow`) && res.request().method() === 'POST',
+  )
   const publishedAt = Date.now()
   await actions(editor.page).getByRole('button', { name: 'Publish', exact: true }).click()
-  // The reader starts looking at once, while the editor's screen catches up.
+  // The reader looks once the editor's Publish has answered (nobody can know the URL sooner),
+  // while the editor's screen catches up; the delay counts from the click.
+  expect((await answered).ok()).toBe(true)
   const [delay] = await Promise.all([
     visibleAfter(reader.page, articleUrl, title, publishedAt),
     expect(stateBadge(editor.page)).toHaveText('Published'),

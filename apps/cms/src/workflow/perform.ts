@@ -12,6 +12,9 @@ import {
 } from '@copydesk/workflow/transitions'
 import { z } from 'zod'
 
+import { cacheTags } from '@copydesk/types/cache-tags'
+
+import { revalidation } from '../env'
 import { relationIds } from '../revalidate/lookups'
 import { latestVersionId, recordEvent } from './events'
 import { forbidden, refusalError } from './refusal'
@@ -26,6 +29,9 @@ export const transitionInputSchema = z.object({
   unpublishAt: z.string().nullish(),
   correctionNote: z.string().max(1000, 'Keep the correction under 1,000 characters.').nullish(),
 })
+
+/** When the second revalidation pass after a publish or unpublish runs. */
+const SETTLE_PASS_MS = 2_000
 
 export type TransitionRequest = z.infer<typeof transitionInputSchema>
 
@@ -207,6 +213,15 @@ export const performTransition = async ({
       task: 'publishScheduled',
       input: { collection, id: String(id), publishAt: result.publishAt },
       waitUntil: new Date(result.publishAt),
+      req,
+    })
+  if ((goesLive || comesOff) && revalidation && typeof doc.slug === 'string')
+    // A reader who asked for the page while this publish was under way may have had an old copy
+    // stored just after the revalidation above; a second pass a moment later clears it.
+    await req.payload.jobs.queue({
+      task: 'revalidate',
+      input: { tags: [cacheTags.collection(collection), cacheTags.doc(collection, doc.slug)] },
+      waitUntil: new Date(Date.now() + SETTLE_PASS_MS),
       req,
     })
   const unpublishAt = (doc.unpublishAt as string | null | undefined) ?? null
