@@ -29,50 +29,56 @@ const runScheduled = async ({
   return { output: { skipped: false } }
 }
 
+/** A task that carries out one kind of schedule when its time comes. */
+const scheduledTask = ({
+  slug,
+  label,
+  field,
+  action,
+}: {
+  slug: 'publishScheduled' | 'unpublishScheduled'
+  label: string
+  field: 'publishAt' | 'unpublishAt'
+  action: TransitionAction
+}): TaskConfig => ({
+  slug,
+  label,
+  inputSchema: [
+    { name: 'collection', type: 'text', required: true },
+    { name: 'id', type: 'text', required: true },
+    { name: field, type: 'text', required: true },
+  ],
+  outputSchema: [{ name: 'skipped', type: 'checkbox' }],
+  retries: { attempts: 5, backoff: { type: 'exponential', delay: 2_000 } },
+  handler: async ({ input, req }) => {
+    const values = input as unknown as Record<string, string>
+    return runScheduled({
+      req,
+      collection: values.collection ?? '',
+      id: values.id ?? '',
+      at: values[field] ?? '',
+      field,
+      action,
+    })
+  },
+})
+
 /**
  * Publishes a scheduled document when its time comes (scheduled → published). Queued by the
  * Schedule action with `waitUntil`; the queue's poller checks every second. A failure is retried
  * and stays visible in the admin's Jobs list with its error.
  */
-export const publishScheduledTask: TaskConfig<'publishScheduled'> = {
+export const publishScheduledTask = scheduledTask({
   slug: 'publishScheduled',
   label: 'Publish on schedule',
-  inputSchema: [
-    { name: 'collection', type: 'text', required: true },
-    { name: 'id', type: 'text', required: true },
-    { name: 'publishAt', type: 'text', required: true },
-  ],
-  outputSchema: [{ name: 'skipped', type: 'checkbox' }],
-  retries: { attempts: 5, backoff: { type: 'exponential', delay: 2_000 } },
-  handler: async ({ input, req }) =>
-    runScheduled({
-      req,
-      collection: input.collection,
-      id: input.id,
-      at: input.publishAt,
-      field: 'publishAt',
-      action: 'release',
-    }),
-}
+  field: 'publishAt',
+  action: 'release',
+})
 
 /** Takes a published document off the site at its unpublish time (published → archived). */
-export const unpublishScheduledTask: TaskConfig<'unpublishScheduled'> = {
+export const unpublishScheduledTask = scheduledTask({
   slug: 'unpublishScheduled',
   label: 'Unpublish on schedule',
-  inputSchema: [
-    { name: 'collection', type: 'text', required: true },
-    { name: 'id', type: 'text', required: true },
-    { name: 'unpublishAt', type: 'text', required: true },
-  ],
-  outputSchema: [{ name: 'skipped', type: 'checkbox' }],
-  retries: { attempts: 5, backoff: { type: 'exponential', delay: 2_000 } },
-  handler: async ({ input, req }) =>
-    runScheduled({
-      req,
-      collection: input.collection,
-      id: input.id,
-      at: input.unpublishAt,
-      field: 'unpublishAt',
-      action: 'expire',
-    }),
-}
+  field: 'unpublishAt',
+  action: 'expire',
+})

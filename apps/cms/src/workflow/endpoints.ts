@@ -77,6 +77,7 @@ export const workflowEndpoints = (collection: WorkflowCollection): Endpoint[] =>
         req,
       })
       const lastError = failing[0]?.log?.at(-1)?.error as { message?: string } | undefined
+      const live = await isLive({ collection, id, req })
       return Response.json({
         id,
         state: subject.state,
@@ -84,8 +85,8 @@ export const workflowEndpoints = (collection: WorkflowCollection): Endpoint[] =>
           subject.state === 'scheduled' && failing.length > 0
             ? (lastError?.message ?? 'The publish did not go through.')
             : null,
-        isLive: await isLive({ collection, id, req }),
-        hasPendingRevision: latest._status === 'draft' && (await isLive({ collection, id, req })),
+        isLive: live,
+        hasPendingRevision: live && latest._status === 'draft',
         assignee: latest.assignee ?? null,
         publishAt: latest.publishAt ?? null,
         unpublishAt: latest.unpublishAt ?? null,

@@ -2,6 +2,8 @@ import type { PayloadRequest } from 'payload'
 
 import type { WorkflowCollection, WorkflowState } from '@copydesk/workflow/states'
 
+import { titleOf } from './subject'
+
 /** The latest saved version of a document: what a decision taken now is looking at. */
 export const latestVersionId = async ({
   collection,
@@ -32,9 +34,6 @@ export const nameOf = async ({ id, req }: { id: string; req: PayloadRequest }) =
     .catch(() => null)
   return user ? String(user.name ?? user.email) : null
 }
-
-const titleOf = (doc: Record<string, unknown>): string =>
-  String(doc.title ?? doc.question ?? doc.name ?? doc.id)
 
 /**
  * Appends one entry to the document's history (the `workflow-events` collection). Entries are

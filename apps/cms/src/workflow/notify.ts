@@ -6,6 +6,7 @@ import { notificationFor } from '@copydesk/workflow/queue'
 
 import { serverUrl } from '../env'
 import { relationIds } from '../revalidate/lookups'
+import { titleOf } from './subject'
 
 /**
  * Tells the people a transition concerns: an in-app notification each, and an email through
@@ -35,7 +36,7 @@ export const notifyTransition = async ({
     overrideAccess: true,
     req,
   })) as unknown as Record<string, unknown> & { id: string }
-  const title = String(doc.title ?? doc.question ?? doc.name ?? doc.id)
+  const title = titleOf(doc)
   const plan = notificationFor({
     action,
     actorId,

@@ -18,7 +18,7 @@ import { revalidation } from '../env'
 import { relationIds } from '../revalidate/lookups'
 import { latestVersionId, recordEvent } from './events'
 import { forbidden, refusalError } from './refusal'
-import { findLatest, isLive, subjectOf } from './subject'
+import { findLatest, isLive, subjectOf, titleOf } from './subject'
 
 /** What a workflow action accepts over REST and GraphQL; anything else is a 400 naming the field. */
 export const transitionInputSchema = z.object({
@@ -190,7 +190,7 @@ export const performTransition = async ({
   const plan = notificationFor({
     action: result.rule.action,
     actorId: result.event.actor,
-    title: String(doc.title ?? doc.question ?? doc.name ?? doc.id),
+    title: titleOf(doc),
     ownerIds: relationIds(doc.owners),
     assigneeId: relationIds(doc.assignee)[0] ?? null,
     note: result.event.note,

@@ -35,6 +35,10 @@ export const subjectOf = (doc: WorkflowDoc): WorkflowSubject => ({
   ownerIds: relationIds(doc.owners),
 })
 
+/** A document's name in messages and the history: headline, question or author name. */
+export const titleOf = (doc: Record<string, unknown>): string =>
+  String(doc.title ?? doc.question ?? doc.name ?? doc.id)
+
 /** The latest version of a document (a pending draft if there is one), read with full rights. */
 export const findLatest = async ({
   collection,

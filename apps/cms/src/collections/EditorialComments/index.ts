@@ -2,9 +2,10 @@ import type { Access, CollectionConfig } from 'payload'
 import { ValidationError } from 'payload'
 
 import { isAdmin } from '@copydesk/workflow/roles'
-import { isWorkflowCollection, WORKFLOW_COLLECTIONS } from '@copydesk/workflow/states'
+import { isWorkflowCollection } from '@copydesk/workflow/states'
 
 import { isStaffAccess } from '../../access/isStaff'
+import { documentReferenceFields } from '../../fields/documentReference'
 import { findLatest } from '../../workflow/subject'
 
 /** Authors change their own notes; admins may remove any. */
@@ -59,15 +60,7 @@ export const EditorialComments: CollectionConfig<'editorial-comments'> = {
     ],
   },
   fields: [
-    {
-      name: 'documentCollection',
-      label: 'Collection',
-      type: 'select',
-      required: true,
-      index: true,
-      options: WORKFLOW_COLLECTIONS.map((value) => ({ label: value, value })),
-    },
-    { name: 'document', type: 'text', required: true, index: true },
+    ...documentReferenceFields(),
     { name: 'body', type: 'textarea', required: true, maxLength: 4000 },
     {
       name: 'parent',

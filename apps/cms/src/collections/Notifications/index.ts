@@ -1,6 +1,6 @@
 import type { Access, CollectionConfig } from 'payload'
 
-import { WORKFLOW_COLLECTIONS } from '@copydesk/workflow/states'
+import { documentReferenceFields } from '../../fields/documentReference'
 
 /** Each person sees and marks read only their own notifications. */
 const ownNotifications: Access = ({ req }) =>
@@ -33,13 +33,7 @@ export const Notifications: CollectionConfig<'notifications'> = {
     },
     { name: 'message', type: 'text', required: true, access: { update: () => false } },
     { name: 'kind', type: 'text', access: { update: () => false } },
-    {
-      name: 'documentCollection',
-      type: 'select',
-      options: WORKFLOW_COLLECTIONS.map((value) => ({ label: value, value })),
-      access: { update: () => false },
-    },
-    { name: 'document', type: 'text', access: { update: () => false } },
+    ...documentReferenceFields({ required: false, access: { update: () => false } }),
     { name: 'isRead', label: 'Read', type: 'checkbox', defaultValue: false, index: true },
   ],
 }

@@ -1,8 +1,9 @@
 import type { CollectionConfig } from 'payload'
 
-import { STATE_LABELS, WORKFLOW_COLLECTIONS, WORKFLOW_STATES } from '@copydesk/workflow/states'
+import { STATE_LABELS, WORKFLOW_STATES } from '@copydesk/workflow/states'
 
 import { isStaffAccess } from '../../access/isStaff'
+import { documentReferenceFields } from '../../fields/documentReference'
 import { forbidden } from '../../workflow/refusal'
 
 const stateOptions = WORKFLOW_STATES.map((value) => ({ label: STATE_LABELS[value], value }))
@@ -43,15 +44,7 @@ export const WorkflowEvents: CollectionConfig<'workflow-events'> = {
     ],
   },
   fields: [
-    {
-      name: 'documentCollection',
-      label: 'Collection',
-      type: 'select',
-      required: true,
-      index: true,
-      options: WORKFLOW_COLLECTIONS.map((value) => ({ label: value, value })),
-    },
-    { name: 'document', type: 'text', required: true, index: true },
+    ...documentReferenceFields(),
     { name: 'title', type: 'text' },
     { name: 'action', type: 'text', required: true },
     { name: 'from', type: 'select', options: stateOptions },
