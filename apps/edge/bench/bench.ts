@@ -194,23 +194,34 @@ const findOrStartEdge = async (
 
 // --- throughput -----------------------------------------------------------------------------
 
-type Target = { name: 'static' | 'origin' | 'edge'; url: URL }
+/**
+ * `edge+gz` is the edge asked for gzip, as browsers ask: reported for information (its bytes are
+ * not the static file's, so it has no ratio).
+ */
+type Target = {
+  name: 'static' | 'origin' | 'edge' | 'edge+gz'
+  url: URL
+  headers?: Record<string, string>
+}
 type Figures = { rps: number; p50: number; p99: number }
 
-const load = (url: string, seconds: number): Promise<Result> =>
+const load = (url: string, seconds: number, headers?: Record<string, string>): Promise<Result> =>
   new Promise((resolve, reject) => {
-    running = autocannon({ url, connections: CONNECTIONS, duration: seconds }, (error, result) => {
-      running = undefined
-      if (error) reject(error)
-      else resolve(result)
-    })
+    running = autocannon(
+      { url, connections: CONNECTIONS, duration: seconds, headers },
+      (error, result) => {
+        running = undefined
+        if (error) reject(error)
+        else resolve(result)
+      },
+    )
   })
 
 const measure = async (target: Target, round: number): Promise<Figures> => {
   const url = new URL(ARTICLE_PATH, target.url).toString()
-  await load(url, WARMUP_SECONDS)
+  await load(url, WARMUP_SECONDS, target.headers)
   checkAborted()
-  const result = await load(url, MEASURE_SECONDS)
+  const result = await load(url, MEASURE_SECONDS, target.headers)
   checkAborted()
   const figures = {
     rps: result.requests.average,
@@ -218,7 +229,7 @@ const measure = async (target: Target, round: number): Promise<Figures> => {
     p99: result.latency.p99,
   }
   say(
-    `round ${round}/${ROUNDS} ${target.name.padEnd(6)} ${Math.round(figures.rps)
+    `round ${round}/${ROUNDS} ${target.name.padEnd(7)} ${Math.round(figures.rps)
       .toString()
       .padStart(
         6,
@@ -416,11 +427,17 @@ const main = async (): Promise<string> => {
     { name: 'static', url: staticUrl },
     { name: 'origin', url: env.webUrl },
     { name: 'edge', url: edge.url },
+    { name: 'edge+gz', url: edge.url, headers: { 'accept-encoding': 'gzip' } },
   ]
   say(
     `load: ${CONNECTIONS} connections, ${WARMUP_SECONDS} s warm-up + ${MEASURE_SECONDS} s measured, ${ROUNDS} interleaved rounds`,
   )
-  const figures: Record<Target['name'], Figures[]> = { static: [], origin: [], edge: [] }
+  const figures: Record<Target['name'], Figures[]> = {
+    static: [],
+    origin: [],
+    edge: [],
+    'edge+gz': [],
+  }
   for (let round = 1; round <= ROUNDS; round++) {
     for (const target of targets) figures[target.name].push(await measure(target, round))
   }
@@ -438,7 +455,7 @@ const main = async (): Promise<string> => {
   for (const { name } of targets) {
     const f = summary[name]
     say(
-      `  ${name.padEnd(6)} ${Math.round(f.rps).toString().padStart(6)} req/s  p50 ${f.p50.toFixed(1)} ms  p99 ${f.p99.toFixed(1)} ms`,
+      `  ${name.padEnd(7)} ${Math.round(f.rps).toString().padStart(6)} req/s  p50 ${f.p50.toFixed(1)} ms  p99 ${f.p99.toFixed(1)} ms`,
     )
   }
   const edgeRatio = summary.edge.rps / summary.static.rps

@@ -1,6 +1,15 @@
 import type { ChildProcess } from 'node:child_process'
 import { spawn, spawnSync } from 'node:child_process'
-import { accessSync, constants, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import {
+  accessSync,
+  constants,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs'
 import { connect, createServer } from 'node:net'
 import { delimiter, join } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
@@ -132,6 +141,10 @@ export const startNginx = async ({
   // Otherwise the readiness check below would mistake whatever holds the port for this nginx.
   if (await canConnect(host, port)) throw new Error(`${host}:${port} is already in use`)
   mkdirSync(runDir, { recursive: true })
+  // A unix socket left by an nginx that was killed would stop this one from listening there.
+  for (const name of readdirSync(runDir)) {
+    if (name.endsWith('.sock')) rmSync(join(runDir, name), { force: true })
+  }
   const confPath = join(runDir, 'nginx.conf')
   writeFileSync(confPath, config)
   // Its own process group: a terminal's Ctrl-C reaches the launcher, which stops nginx and waits
