@@ -2,6 +2,7 @@ import type { PayloadRequest } from 'payload'
 
 import type { WorkflowCollection, WorkflowState } from '@copydesk/workflow/states'
 
+import type { DocumentAt } from './subject'
 import { titleOf } from './subject'
 
 /** The latest saved version of a document: what a decision taken now is looking at. */
@@ -9,11 +10,7 @@ export const latestVersionId = async ({
   collection,
   id,
   req,
-}: {
-  collection: WorkflowCollection
-  id: string | number
-  req: PayloadRequest
-}): Promise<string | null> => {
+}: DocumentAt): Promise<string | null> => {
   const { docs } = await req.payload.findVersions({
     collection,
     where: { parent: { equals: id } },

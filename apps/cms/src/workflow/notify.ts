@@ -6,7 +6,7 @@ import { notificationFor } from '@copydesk/workflow/queue'
 
 import { serverUrl } from '../env'
 import { relationIds } from '../revalidate/lookups'
-import { titleOf } from './subject'
+import { findLatest, titleOf } from './subject'
 
 /**
  * Tells the people a transition concerns: an in-app notification each, and an email through
@@ -28,14 +28,9 @@ export const notifyTransition = async ({
   actorId: string
   note: string | null
 }): Promise<number> => {
-  const doc = (await req.payload.findByID({
-    collection,
-    id,
-    draft: true,
-    depth: 0,
-    overrideAccess: true,
-    req,
-  })) as unknown as Record<string, unknown> & { id: string }
+  const doc = await findLatest({ collection, id, req })
+  // Thrown so the job fails and is retried, as for any other error.
+  if (!doc) throw new Error(`${collection} ${id} was not found`)
   const title = titleOf(doc)
   const plan = notificationFor({
     action,

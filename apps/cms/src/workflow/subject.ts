@@ -39,16 +39,19 @@ export const subjectOf = (doc: WorkflowDoc): WorkflowSubject => ({
 export const titleOf = (doc: Record<string, unknown>): string =>
   String(doc.title ?? doc.question ?? doc.name ?? doc.id)
 
+/** One document of a workflow collection, looked up within a request. */
+export type DocumentAt = {
+  collection: WorkflowCollection
+  id: string | number
+  req: PayloadRequest
+}
+
 /** The latest version of a document (a pending draft if there is one), read with full rights. */
 export const findLatest = async ({
   collection,
   id,
   req,
-}: {
-  collection: WorkflowCollection
-  id: string | number
-  req: PayloadRequest
-}): Promise<(WorkflowDoc & Record<string, unknown>) | null> => {
+}: DocumentAt): Promise<(WorkflowDoc & Record<string, unknown>) | null> => {
   try {
     return (await req.payload.findByID({
       collection,
@@ -64,15 +67,7 @@ export const findLatest = async ({
 }
 
 /** Whether the live (main) document is published, ignoring any pending draft over it. */
-export const isLive = async ({
-  collection,
-  id,
-  req,
-}: {
-  collection: WorkflowCollection
-  id: string | number
-  req: PayloadRequest
-}): Promise<boolean> => {
+export const isLive = async ({ collection, id, req }: DocumentAt): Promise<boolean> => {
   const main = await req.payload.db.findOne<{ id: string; _status?: string }>({
     collection,
     where: { id: { equals: id } },
