@@ -7,7 +7,8 @@ export default defineConfig({
     environment: 'node',
     include: ['tests/int/**/*.int.spec.ts'],
     globalSetup: ['./tests/int/globalSetup.ts'],
-    // One database for the run: files go one at a time so their fixtures never interleave.
+    // A database (and so a jobs queue) per file; files still run one at a time on two cores.
+    setupFiles: ['./tests/int/isolateDatabase.ts'],
     fileParallelism: false,
     testTimeout: 60_000,
     hookTimeout: 600_000,

@@ -5,11 +5,13 @@ import { ensureDatabase } from '@copydesk/devdb/ensure'
 import { startSiteReceiver } from '../helpers/siteReceiver'
 
 /**
- * Every run gets its own database: a throwaway in-memory stand-in (or, with DATABASE_URI set,
- * a fresh database name on that server), dropped when the run ends.
+ * Every run gets its own database server: a throwaway in-memory stand-in (or, with DATABASE_URI
+ * set, that server). Each test file then takes a database of its own on it, named with this run's
+ * prefix (isolateDatabase.ts); all of them are dropped when the run ends.
  */
 export default async function setup() {
-  const dbName = `copydesk_test_${Date.now().toString(36)}`
+  const prefix = `copydesk_test_${Date.now().toString(36)}_`
+  const dbName = `${prefix}setup`
   const handle = await ensureDatabase({
     port: 0,
     memory: true,
@@ -20,8 +22,11 @@ export default async function setup() {
   uri.pathname = `/${dbName}`
   process.env.DATABASE_URI = uri.toString()
   process.env.DATABASE_COMPAT = handle.compat
+  process.env.TEST_DATABASE_PREFIX = prefix
   process.env.SEED_ON_START = 'false'
-  console.log(`[devdb] integration tests use ${uri.toString()} (${handle.kind}, ${handle.compat})`)
+  console.log(
+    `[devdb] integration tests use ${uri.protocol}//${uri.host}, one database per file named ${prefix}… (${handle.kind}, ${handle.compat})`,
+  )
 
   // Every publish in every file announces itself to the reader site; this stand-in answers like
   // the site, so no test depends on (or flushes) a site someone runs on port 3000.
@@ -35,7 +40,9 @@ export default async function setup() {
     await site.stop()
     const client = await MongoClient.connect(uri.toString(), { serverSelectionTimeoutMS: 5_000 })
     try {
-      await client.db(dbName).dropDatabase()
+      const { databases } = await client.db('admin').admin().listDatabases({ nameOnly: true })
+      for (const { name } of databases)
+        if (name.startsWith(prefix)) await client.db(name).dropDatabase()
     } finally {
       await client.close()
       await handle.stop()
