@@ -5,7 +5,7 @@ export default defineConfig({
   plugins: [tsconfigPaths()],
   test: {
     environment: 'node',
-    include: ['tests/int/**/*.int.spec.ts'],
+    include: ['tests/int/**/*.int.spec.ts', 'src/**/*.test.ts'],
     globalSetup: ['./tests/int/globalSetup.ts'],
     // A database (and so a jobs queue) per file; files still run one at a time on two cores.
     setupFiles: ['./tests/int/isolateDatabase.ts'],

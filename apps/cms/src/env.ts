@@ -37,6 +37,18 @@ export const env = createEnv({
       .optional(),
     /** Shared with the reader site: signs the short-lived links that open a draft in preview. */
     PREVIEW_SECRET: z.string().min(16, 'PREVIEW_SECRET must be at least 16 characters').optional(),
+    /** The largest JSON body the REST and GraphQL API reads, in bytes; larger ones answer 413. */
+    MAX_JSON_BODY_BYTES: z.coerce
+      .number()
+      .int()
+      .positive()
+      .default(2 * 1024 * 1024),
+    /** The largest multipart body (an upload with its fields) the API reads; larger ones answer 413. */
+    MAX_UPLOAD_BYTES: z.coerce
+      .number()
+      .int()
+      .positive()
+      .default(20 * 1024 * 1024),
     /** Set to `false` to skip seeding an empty database when the CMS starts in development. */
     SEED_ON_START: z
       .enum(['true', 'false'])
@@ -65,6 +77,12 @@ export const serverUrl = env.CMS_URL ?? `http://localhost:${env.CMS_PORT}`
 
 // npm runs every workspace script from the workspace folder, so paths default relative to it.
 export const mediaDir = env.MEDIA_DIR ?? `${process.cwd()}/media`
+
+/** The largest JSON body the API reads (REST and GraphQL). */
+export const maxJsonBodyBytes = env.MAX_JSON_BODY_BYTES
+
+/** The largest multipart body (an upload and its fields) the API reads. */
+export const maxUploadBytes = env.MAX_UPLOAD_BYTES
 
 export const contentDir = env.CONTENT_DIR ?? `${process.cwd()}/../../content`
 

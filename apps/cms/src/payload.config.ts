@@ -19,6 +19,7 @@ import { env, payloadSecret, serverUrl, webUrl } from './env'
 import { newsroomEditor } from './fields/richText'
 import { reportFieldErrors } from './hooks/reportFieldErrors'
 import { jobs } from './jobs'
+import { withInputChecks } from './validation/rejectBadInput'
 import { workflowMutations } from './workflow/graphql'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
@@ -50,6 +51,7 @@ export default buildConfig({
       },
     },
   },
+  // Every write is checked for malformed input first (a 400 naming each bad field).
   collections: [
     Articles,
     Faqs,
@@ -59,7 +61,7 @@ export default buildConfig({
     EditorialComments,
     Notifications,
     Users,
-  ],
+  ].map(withInputChecks),
   // The live-preview frame on the reader site fetches populated documents with the editor's session.
   cors: [webUrl],
   csrf: [webUrl],

@@ -2,28 +2,13 @@ import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 
 import config from '@payload-config'
-import {
-  GRAPHQL_POST,
-  REST_DELETE,
-  REST_GET,
-  REST_PATCH,
-  REST_POST,
-  REST_PUT,
-} from '@payloadcms/next/routes'
 
-type Handler = (
-  request: Request,
-  args: { params: Promise<{ slug: string[] }> },
-) => Promise<Response>
+import type { RestHandler } from '../../src/validation/guardRequest'
+import { guardedRoutes } from '../../src/validation/guardRequest'
 
-const REST: Record<string, Handler> = {
-  GET: REST_GET(config),
-  POST: REST_POST(config),
-  PATCH: REST_PATCH(config),
-  PUT: REST_PUT(config),
-  DELETE: REST_DELETE(config),
-}
-const graphql = GRAPHQL_POST(config)
+const routes = guardedRoutes(config)
+const REST: Record<string, RestHandler> = routes.rest
+const graphql = routes.graphql
 
 export type CmsServer = { url: string; stop: () => Promise<void> }
 

@@ -1,17 +1,15 @@
 import config from '@payload-config'
 import '@payloadcms/next/css'
-import {
-  REST_DELETE,
-  REST_GET,
-  REST_OPTIONS,
-  REST_PATCH,
-  REST_POST,
-  REST_PUT,
-} from '@payloadcms/next/routes'
+import { REST_OPTIONS } from '@payloadcms/next/routes'
 
-export const GET = REST_GET(config)
-export const POST = REST_POST(config)
-export const DELETE = REST_DELETE(config)
-export const PATCH = REST_PATCH(config)
-export const PUT = REST_PUT(config)
+import { guardedRoutes } from '../../../../validation/guardRequest'
+
+// Malformed requests are refused (400/413, naming the parameter or field) before Payload reads them.
+const { rest } = guardedRoutes(config)
+
+export const GET = rest.GET
+export const POST = rest.POST
+export const DELETE = rest.DELETE
+export const PATCH = rest.PATCH
+export const PUT = rest.PUT
 export const OPTIONS = REST_OPTIONS(config)

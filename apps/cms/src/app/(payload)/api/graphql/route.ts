@@ -1,5 +1,8 @@
 import config from '@payload-config'
-import { GRAPHQL_POST, REST_OPTIONS } from '@payloadcms/next/routes'
+import { REST_OPTIONS } from '@payloadcms/next/routes'
 
-export const POST = GRAPHQL_POST(config)
+import { guardedRoutes } from '../../../../validation/guardRequest'
+
+// Malformed requests are refused (400/413) before Payload reads them; bad input answers 4xx.
+export const POST = guardedRoutes(config).graphql
 export const OPTIONS = REST_OPTIONS(config)
