@@ -6,10 +6,17 @@ export default defineConfig({
     include: ['src/**/*.test.ts'],
     // The tests start real database processes; running files side by side on 2 cores only adds flakiness.
     fileParallelism: false,
-    testTimeout: 60_000,
+    testTimeout: 120_000,
     hookTimeout: 600_000,
     // An external database from the developer's shell would make every test skip the code under test.
-    env: { DATABASE_URI: '', DATABASE_COMPAT: '', DEVDB_PORT: '', DEVDB_DATA_DIR: '' },
+    env: {
+      DATABASE_URI: '',
+      DATABASE_COMPAT: '',
+      DEVDB_PORT: '',
+      DEVDB_DATA_DIR: '',
+      // ensure.test.ts covers the stand-in; documentdb/start.test.ts switches to DocumentDB itself.
+      DEVDB_ENGINE: 'mongo-java-server',
+    },
     reporters: ['default', ['json', { outputFile: '../../.test-results/devdb.json' }]],
   },
 })

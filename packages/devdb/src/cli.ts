@@ -5,7 +5,8 @@ import { constants as osConstants, homedir } from 'node:os'
 import { parse, resolve } from 'node:path'
 import { createInterface } from 'node:readline/promises'
 
-import { ensureStandinBuilt } from './build.ts'
+import { ensureDocumentDbBuilt } from './documentdb/build.ts'
+import { ensureStandinBuilt } from './standin/build.ts'
 import type { DatabaseHandle, EnsureDatabaseOptions } from './ensure.ts'
 import { databaseExited, ensureDatabase, liveMarker } from './ensure.ts'
 import { childEnv, packageDir, readEnv, repoRoot } from './env.ts'
@@ -17,12 +18,12 @@ commands:
   start                     start the local database and keep it running until Ctrl-C
   exec [options] -- <cmd>   run <cmd> with DATABASE_URI and DATABASE_COMPAT set; stop the database after
   reset [--yes]             delete the data directory (asks first on a terminal)
-  build                     only build and cache the database stand-in
+  build                     only build and cache the engine DEVDB_ENGINE names
 
 options:
   --port <n>        port on 127.0.0.1 (default DEVDB_PORT or 27017; 0 picks a free one)
   --data-dir <dir>  data directory (default DEVDB_DATA_DIR or <repo>/.data)
-  --memory          stand-in with in-memory storage (nothing is kept)
+  --memory          keep nothing (stand-in: in memory; DocumentDB: a throwaway cluster)
   --db <name>       database name in the URI (default copydesk)
   --yes             reset without asking`
 
@@ -242,8 +243,12 @@ async function main(argv: string[]): Promise<number> {
     case 'reset':
       return reset(parsed.ensure, parsed.yes)
     case 'build': {
-      const jar = await ensureStandinBuilt({ log: stderrLog })
-      console.log(jar)
+      if (readEnv().devdbEngine === 'documentdb') {
+        const build = await ensureDocumentDbBuilt({ log: stderrLog })
+        console.log(build.gateway)
+      } else {
+        console.log(await ensureStandinBuilt({ log: stderrLog }))
+      }
       return 0
     }
     case 'help':

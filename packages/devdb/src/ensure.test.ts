@@ -7,7 +7,7 @@ import { join } from 'node:path'
 import { MongoClient } from 'mongodb'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { ensureStandinBuilt } from './build.ts'
+import { ensureStandinBuilt } from './standin/build.ts'
 import type { DatabaseHandle, Marker } from './ensure.ts'
 import { ensureDatabase, markerPath } from './ensure.ts'
 import { childEnv, packageDir } from './env.ts'

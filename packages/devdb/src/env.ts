@@ -3,12 +3,18 @@ import { fileURLToPath } from 'node:url'
 
 export type Compat = 'mongodb' | 'mongo-java-server'
 
+/** Which engine devdb starts when nothing else is given (DATABASE_URI, a running database, mongod). */
+export type Engine = 'documentdb' | 'mongo-java-server'
+
 export type DevDbEnv = {
   /** Set when the database is provided from outside; nothing is started then. */
   databaseUri: string | undefined
   databaseCompat: Compat
   devdbPort: number
   devdbDataDir: string
+  devdbEngine: Engine
+  /** DocumentDB source: an archive or an unpacked folder; a relative path is taken from the repo root. */
+  documentdbSource: string | undefined
   /** Directories of PATH, used to look for `mongod`, `java` and `mvn`. */
   pathDirs: string[]
 }
@@ -20,6 +26,8 @@ export const repoRoot = resolve(srcDir, '../../..')
 export const packageDir = resolve(srcDir, '..')
 
 const COMPATS: readonly Compat[] = ['mongodb', 'mongo-java-server']
+const ENGINES: readonly Engine[] = ['documentdb', 'mongo-java-server']
+export const DEFAULT_ENGINE: Engine = 'mongo-java-server'
 
 export class EnvError extends Error {
   override name = 'EnvError'
@@ -59,6 +67,11 @@ export function parseEnv(source: NodeJS.ProcessEnv): DevDbEnv {
         : // Relative paths are taken from the repo root so workspace scripts agree on one location.
           resolve(repoRoot, dataDirText)
 
+  const engineText = read(source, 'DEVDB_ENGINE') ?? DEFAULT_ENGINE
+  if (!ENGINES.includes(engineText as Engine)) {
+    throw new EnvError(`DEVDB_ENGINE must be one of ${ENGINES.join(', ')}, got "${engineText}".`)
+  }
+
   const pathDirs = (read(source, 'PATH') ?? '').split(delimiter).filter(Boolean)
 
   return {
@@ -66,6 +79,8 @@ export function parseEnv(source: NodeJS.ProcessEnv): DevDbEnv {
     databaseCompat: compatText as Compat,
     devdbPort,
     devdbDataDir,
+    devdbEngine: engineText as Engine,
+    documentdbSource: read(source, 'DOCUMENTDB_SOURCE'),
     pathDirs,
   }
 }

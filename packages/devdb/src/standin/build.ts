@@ -1,12 +1,13 @@
 import { spawn } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { copyFile, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
+import { copyFile, readdir, readFile, rename, rm, stat } from 'node:fs/promises'
 import { join, relative } from 'node:path'
 import { stripVTControlCharacters } from 'node:util'
 
-import { packageDir, readEnv } from './env.ts'
-import type { Log } from './util.ts'
-import { findOnPath, isPidAlive, sleep, stderrLog, TailBuffer } from './util.ts'
+import { packageDir, readEnv } from '../env.ts'
+import type { Log } from '../util.ts'
+import { buildDir, withBuildLock } from '../buildLock.ts'
+import { findOnPath, stderrLog, TailBuffer } from '../util.ts'
 
 export const NO_DATABASE_MESSAGE =
   'No database available: install Java 17 and Maven (to build the bundled MongoDB-wire stand-in), put mongod on PATH, or set DATABASE_URI.'
@@ -19,11 +20,9 @@ export class NoDatabaseError extends Error {
 }
 
 export const javaDir = join(packageDir, 'java')
-export const buildDir = join(packageDir, '.build')
+export { buildDir }
 const mavenOutputJar = join(buildDir, 'maven', 'devdb-standin.jar')
-const lockFile = join(buildDir, 'build.lock')
 
-const LOCK_WAIT_LIMIT_MS = 15 * 60_000
 const HEARTBEAT_MS = 20_000
 
 async function listFiles(dir: string): Promise<string[]> {
@@ -62,44 +61,6 @@ async function exists(file: string): Promise<boolean> {
     return (await stat(file)).isFile()
   } catch {
     return false
-  }
-}
-
-/**
- * Only one process may run Maven at a time: two test runs or a test run plus `dev` would otherwise
- * write the same target folder. A lock left by a dead process is taken over.
- */
-async function withBuildLock<T>(log: Log, work: () => Promise<T>): Promise<T> {
-  await mkdir(buildDir, { recursive: true })
-  const started = Date.now()
-  let announced = false
-  for (;;) {
-    try {
-      await writeFile(lockFile, String(process.pid), { flag: 'wx' })
-      break
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
-    }
-    const holder = Number((await readFile(lockFile, 'utf8').catch(() => '')).trim())
-    if (!Number.isInteger(holder) || holder <= 0 || !isPidAlive(holder)) {
-      await rm(lockFile, { force: true })
-      continue
-    }
-    if (!announced) {
-      log(`waiting for another build of the stand-in (pid ${holder})…`)
-      announced = true
-    }
-    if (Date.now() - started > LOCK_WAIT_LIMIT_MS) {
-      throw new Error(
-        `Timed out waiting for the stand-in build lock held by pid ${holder} (${lockFile}).`,
-      )
-    }
-    await sleep(500)
-  }
-  try {
-    return await work()
-  } finally {
-    await rm(lockFile, { force: true })
   }
 }
 
@@ -161,7 +122,7 @@ export async function ensureStandinBuilt(opts: { log?: Log } = {}): Promise<stri
   const [java, mvn] = await Promise.all([findOnPath('java', pathDirs), findOnPath('mvn', pathDirs)])
   if (!java || !mvn) throw new NoDatabaseError()
 
-  return withBuildLock(log, async () => {
+  return withBuildLock({ log, name: 'stand-in' }, async () => {
     // Another process may have finished the same build while we waited for the lock.
     if (await exists(jar)) {
       log('stand-in cached')
