@@ -1,5 +1,7 @@
 import type { NextConfig } from 'next'
 
+import { PRIVATE_COOKIES } from '@copydesk/types/contract'
+
 // Validates the environment: a bad value fails the build and the server start.
 import { env } from './src/env'
 
@@ -32,10 +34,6 @@ const PUBLIC_PATHS = [
 // One source for all of them: Next tests every header rule against every request, and a rule per
 // route and cookie made 33 of them.
 const PUBLIC_SOURCE = `/:path(${PUBLIC_PATHS.join('|')})`
-
-// Staff (Payload session) and preview/draft-mode cookies. A response rendered for them may show
-// unpublished work, so no shared cache may keep it whatever the route.
-const PRIVATE_COOKIES = ['payload-token', '__prerender_bypass', '__next_preview_data'] as const
 
 const nextConfig: NextConfig = {
   reactStrictMode: true,
@@ -88,6 +86,8 @@ const nextConfig: NextConfig = {
    */
   headers: async () => [
     { source: PUBLIC_SOURCE, headers: [{ key: 'Cache-Control', value: SHARED_MICRO_CACHE }] },
+    // Staff (Payload session) and preview/draft-mode cookies. A response rendered for them may show
+    // unpublished work, so no shared cache may keep it whatever the route.
     ...PRIVATE_COOKIES.map((cookie) => ({
       source: PUBLIC_SOURCE,
       has: [{ type: 'cookie' as const, key: cookie }],

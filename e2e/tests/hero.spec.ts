@@ -3,6 +3,8 @@ import { crc32, deflateSync } from 'node:zlib'
 import type { APIRequestContext } from '@playwright/test'
 import { expect, test } from '@playwright/test'
 
+import { readerUrl } from '@copydesk/types/site-urls'
+
 import { ACCOUNTS, cmsUrl, E2E, webUrl } from '../env'
 import { apiSignIn, publishThroughReview } from '../workflow'
 
@@ -93,7 +95,7 @@ test('an article with a hero image shows it through next/image, captioned and cr
     const published = await publishThroughReview(request, { id: article.id, editor })
     expect(published?.ok(), await published?.text()).toBe(true)
 
-    const response = await page.goto(`${webUrl}/articles/${article.slug}`)
+    const response = await page.goto(readerUrl(webUrl, 'articles', article.slug))
     expect(response?.status()).toBe(200)
 
     const figure = page.locator('article figure.hero')

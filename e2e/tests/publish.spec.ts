@@ -1,6 +1,8 @@
 import type { APIRequestContext } from '@playwright/test'
 import { expect, test } from '@playwright/test'
 
+import { readerUrl } from '@copydesk/types/site-urls'
+
 import { cmsUrl, E2E, webUrl } from '../env'
 import { apiSignIn, workflowAction } from '../workflow'
 
@@ -50,7 +52,7 @@ test('a published article is on the site within a second, and gone once unpublis
     })
     expect(created.status()).toBe(201)
     const { doc } = (await created.json()) as { doc: Doc }
-    const url = `${webUrl}/articles/${doc.slug}`
+    const url = readerUrl(webUrl, 'articles', doc.slug)
     await workflowAction(request, {
       id: doc.id,
       headers,
@@ -102,7 +104,7 @@ test('a draft created through the API never reaches the site', async ({ request 
   })
   expect(created.status()).toBe(201)
   const { doc } = (await created.json()) as { doc: Doc }
-  expect((await request.get(`${webUrl}/articles/${doc.slug}`)).status()).toBe(404)
+  expect((await request.get(readerUrl(webUrl, 'articles', doc.slug))).status()).toBe(404)
   expect(await (await request.get(`${webUrl}/`)).text()).not.toContain(doc.slug)
   expect(await (await request.get(`${webUrl}/search?q=unreleased`)).text()).not.toContain(
     'An unreleased draft',

@@ -6,10 +6,12 @@ import AxeBuilder from '@axe-core/playwright'
 import type { Page, TestInfo } from '@playwright/test'
 import { expect, test } from '@playwright/test'
 
+import { readerPath } from '@copydesk/types/site-urls'
+
 import { webUrl } from '../env'
 
 const SLUG = 'north-korean-diplomat-assigned-to-cuba-defects-to-south-korea'
-const ARTICLE = `/articles/${SLUG}`
+const ARTICLE = readerPath('articles', SLUG)
 const TITLE = 'North Korean Diplomat Assigned to Cuba Defects to South Korea'
 
 const here = path.dirname(fileURLToPath(import.meta.url))

@@ -7,12 +7,17 @@ import { fileURLToPath } from 'node:url'
 
 import { expect, test } from '@playwright/test'
 
+import { readerPath } from '@copydesk/types/site-urls'
+
 import { cmsUrl, E2E, inheritedEnv, webUrl } from '../env'
 
 const webDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../apps/web')
 const SITE_PORT = E2E.webPort + 2
 const site = `http://127.0.0.1:${SITE_PORT}`
-const ARTICLE = '/articles/north-korean-diplomat-assigned-to-cuba-defects-to-south-korea'
+const ARTICLE = readerPath(
+  'articles',
+  'north-korean-diplomat-assigned-to-cuba-defects-to-south-korea',
+)
 
 /** A pass-through to the CMS that the test can cut, as if the CMS went down. */
 const startCmsLink = async () => {
@@ -60,6 +65,8 @@ test.beforeAll(async () => {
         // pages: the same public SITE_URL, only a different way to the CMS.
         SITE_URL: webUrl,
         REVALIDATE_SECRET: E2E.revalidateSecret,
+        // A production site refuses to start without either shared secret.
+        PREVIEW_SECRET: E2E.previewSecret,
       },
       stdio: 'ignore',
     },

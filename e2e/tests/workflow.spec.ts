@@ -1,7 +1,9 @@
 import type { Browser, Page, TestInfo } from '@playwright/test'
 import { expect, test } from '@playwright/test'
 
+import { PREVIEW_TOKEN_HEADER } from '@copydesk/types/contract'
 import { signPreviewToken } from '@copydesk/types/preview'
+import { DRAFT_ENTRY_PATH, livePreviewPath, readerUrl } from '@copydesk/types/site-urls'
 
 import { cmsUrl, E2E, webUrl } from '../env'
 import { apiSignIn, workflowAction } from '../workflow'
@@ -198,7 +200,7 @@ test('a story goes from the writer’s draft through review to readers', async (
   await openDocument(editor.page, `/admin/collections/articles/${articleId}`)
   await take(editor.page, 'Approve', 'Approved')
   const slug = title.toLowerCase().replace(/[^a-z0-9]+/g, '-')
-  const articleUrl = `${webUrl}/articles/${slug}`
+  const articleUrl = readerUrl(webUrl, 'articles', slug)
   const answered = editor.page.waitForResponse(
     (res) =>
       res.url().endsWith(`/articles/${articleId}/workflow`) && res.request().method() === 'POST',
@@ -302,7 +304,7 @@ test('a publish scheduled ten seconds ahead goes live on time', async ({ browser
     publishAt: publishAt.toISOString(),
   })
   expect(scheduled.ok()).toBe(true)
-  const url = `${webUrl}/articles/${doc.slug}`
+  const url = readerUrl(webUrl, 'articles', doc.slug)
   expect((await reader.page.request.get(url)).status()).toBe(404)
 
   await editor.page.goto(`${cmsUrl}/admin/collections/articles/${doc.id}`)
@@ -348,7 +350,7 @@ test('preview links are signed: live preview shows the draft, a forged link show
   const { url } = (await signed.json()) as { url: string }
   const token = new URL(url).searchParams.get('token') ?? ''
 
-  const live = await request.get(`${webUrl}/preview/articles/${doc.id}?token=${token}`)
+  const live = await request.get(`${webUrl}${livePreviewPath('articles', doc.id)}?token=${token}`)
   expect(live.status()).toBe(200)
   expect(await live.text()).toContain(title)
   expect(live.headers()['cache-control']).toMatch(/no-store/)
@@ -357,20 +359,24 @@ test('preview links are signed: live preview shows the draft, a forged link show
     claims: { collection: 'articles', id: doc.id, user: editor.userId, exp: 4102444800 },
     secret: 'not-the-shared-secret-at-all',
   })
-  const refused = await request.get(`${webUrl}/preview/articles/${doc.id}?token=${forged}`)
+  const refused = await request.get(
+    `${webUrl}${livePreviewPath('articles', doc.id)}?token=${forged}`,
+  )
   expect(refused.status()).toBe(404)
   expect(await refused.text()).not.toContain(title)
-  const noDraftMode = await request.get(`${webUrl}/api/draft?token=${forged}`, { maxRedirects: 0 })
+  const noDraftMode = await request.get(`${webUrl}${DRAFT_ENTRY_PATH}?token=${forged}`, {
+    maxRedirects: 0,
+  })
   expect(noDraftMode.status()).toBe(401)
   // The CMS hands the draft only to a genuine token for this very document.
   expect(
     (
       await request.get(`${cmsUrl}/api/articles/${doc.id}/preview`, {
-        headers: { 'x-copydesk-preview': forged },
+        headers: { [PREVIEW_TOKEN_HEADER]: forged },
       })
     ).status(),
   ).toBe(403)
-  expect((await request.get(`${webUrl}/articles/${doc.slug}`)).status()).toBe(404)
+  expect((await request.get(readerUrl(webUrl, 'articles', doc.slug))).status()).toBe(404)
   await request.delete(`${cmsUrl}/api/articles/${doc.id}`, {
     headers: { authorization: editor.authorization },
   })

@@ -1,11 +1,19 @@
 import { createEnv } from '@t3-oss/env-nextjs'
 import { z } from 'zod'
 
+import type { SharedSecretName } from '@copydesk/types/contract'
+import {
+  resolveSharedSecret,
+  SHARED_SECRETS,
+  secretTooShortMessage,
+} from '@copydesk/types/contract'
+import { REVALIDATE_PATH } from '@copydesk/types/site-urls'
+
 const DEV_SECRET = 'copydesk-development-secret-do-not-use-in-production'
 
-// The reader site's development default (apps/web/src/env.ts), so both work together unconfigured.
-const DEV_REVALIDATE_SECRET = 'copydesk-development-revalidate-secret'
-const DEV_PREVIEW_SECRET = 'copydesk-development-preview-secret'
+// The rules the reader site applies to the same secrets (@copydesk/types/contract).
+const sharedSecret = (name: SharedSecretName) =>
+  z.string().min(SHARED_SECRETS[name].minLength, secretTooShortMessage(name)).optional()
 
 export const env = createEnv({
   server: {
@@ -31,12 +39,9 @@ export const env = createEnv({
     /** The reader site; changes readers can see are announced to `${WEB_URL}/api/revalidate`. */
     WEB_URL: z.url().default('http://localhost:3000'),
     /** Shared with the reader site, which refuses revalidation requests without it. */
-    REVALIDATE_SECRET: z
-      .string()
-      .min(16, 'REVALIDATE_SECRET must be at least 16 characters')
-      .optional(),
+    REVALIDATE_SECRET: sharedSecret('REVALIDATE_SECRET'),
     /** Shared with the reader site: signs the short-lived links that open a draft in preview. */
-    PREVIEW_SECRET: z.string().min(16, 'PREVIEW_SECRET must be at least 16 characters').optional(),
+    PREVIEW_SECRET: sharedSecret('PREVIEW_SECRET'),
     /** The largest JSON body the REST and GraphQL API reads, in bytes; larger ones answer 413. */
     MAX_JSON_BODY_BYTES: z.coerce
       .number()
@@ -93,12 +98,16 @@ export type RevalidationSettings = {
 }
 
 // In production a missing secret turns revalidation off rather than falling back to the
-// development one, which anyone could read here and use to flush the site's cache.
-const revalidateSecret = env.REVALIDATE_SECRET ?? (isProduction ? undefined : DEV_REVALIDATE_SECRET)
+// development one, which anyone could read and use to flush the site's cache.
+const revalidateSecret = resolveSharedSecret({
+  name: 'REVALIDATE_SECRET',
+  value: env.REVALIDATE_SECRET,
+  isProduction,
+})
 
 /** Where changes readers can see are announced, or `null` when revalidation is off. */
 export const revalidation: RevalidationSettings | null = revalidateSecret
-  ? { endpoint: `${env.WEB_URL.replace(/\/+$/, '')}/api/revalidate`, secret: revalidateSecret }
+  ? { endpoint: `${env.WEB_URL.replace(/\/+$/, '')}${REVALIDATE_PATH}`, secret: revalidateSecret }
   : null
 
 /** The reader site's origin, without a trailing slash. */
@@ -108,5 +117,8 @@ export const webUrl = env.WEB_URL.replace(/\/+$/, '')
  * The secret preview links are signed with, or `null` when preview is off (production without
  * PREVIEW_SECRET: the development secret is public).
  */
-export const previewSecret: string | null =
-  env.PREVIEW_SECRET ?? (isProduction ? null : DEV_PREVIEW_SECRET)
+export const previewSecret: string | null = resolveSharedSecret({
+  name: 'PREVIEW_SECRET',
+  value: env.PREVIEW_SECRET,
+  isProduction,
+})

@@ -2,11 +2,18 @@ import type { Endpoint, PayloadRequest } from 'payload'
 import { APIError, NotFound } from 'payload'
 
 import type { WorkflowCollection } from '@copydesk/workflow/states'
+import { PREVIEW_TOKEN_HEADER, versionInHtml } from '@copydesk/types/contract'
 import {
   PREVIEW_TOKEN_TTL_SECONDS,
   signPreviewToken,
   verifyPreviewToken,
 } from '@copydesk/types/preview'
+import {
+  DRAFT_ENTRY_PATH,
+  hasReaderPage,
+  livePreviewPath,
+  readerPath,
+} from '@copydesk/types/site-urls'
 import { isStaff } from '@copydesk/workflow/roles'
 
 import { previewSecret, webUrl } from '../env'
@@ -14,14 +21,9 @@ import { forbidden } from './refusal'
 
 /** The reader-site path of a document, for the collections that have pages of their own. */
 const sitePath = (collection: WorkflowCollection, slug: unknown): string | null => {
-  if (typeof slug !== 'string' || !slug) return null
-  if (collection === 'articles') return `/articles/${slug}`
-  if (collection === 'authors') return `/authors/${slug}`
-  return null
+  if (typeof slug !== 'string' || !slug || !hasReaderPage(collection)) return null
+  return readerPath(collection, slug)
 }
-
-/** The header the reader site sends a preview token in. */
-export const PREVIEW_TOKEN_HEADER = 'x-copydesk-preview'
 
 /** Signs a preview link for the signed-in staff member, or `null` when preview is off. */
 export const previewUrlFor = ({
@@ -45,15 +47,13 @@ export const previewUrlFor = ({
     },
     secret: previewSecret,
   })
-  const url = live ? new URL(`/preview/${collection}/${id}`, webUrl) : new URL('/api/draft', webUrl)
+  const url = new URL(live ? livePreviewPath(collection, id) : DRAFT_ENTRY_PATH, webUrl)
   url.searchParams.set('token', token)
   return url.toString()
 }
 
 // When each published version was first seen on the reader site: `collection:id:updatedAt`.
 const confirmedAt = new Map<string, string>()
-
-const VERSION_META = /<meta[^>]+name="copydesk:version"[^>]+content="([^"]*)"/i
 
 /**
  * Preview and "is it live?" for one document:
@@ -147,7 +147,7 @@ export const siteEndpoints = (collection: WorkflowCollection): Endpoint[] => [
           cache: 'no-store',
           signal: AbortSignal.timeout(5_000),
         })
-        rendered = response.ok ? ((await response.text()).match(VERSION_META)?.[1] ?? null) : null
+        rendered = response.ok ? versionInHtml(await response.text()) : null
       } catch {
         return Response.json({ status: 'failed', message: 'The reader site cannot be reached.' })
       }

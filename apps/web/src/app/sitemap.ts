@@ -1,5 +1,7 @@
 import type { MetadataRoute } from 'next'
 
+import { readerUrl } from '@copydesk/types/site-urls'
+
 import { env } from '@/env'
 import { getAllArticles, getTopics } from '@/lib/cms/articles'
 import { getAllAuthors } from '@/lib/cms/authors'
@@ -13,22 +15,26 @@ const sitemap = async (): Promise<MetadataRoute.Sitemap> => {
     getAllAuthors(),
     getTopics(),
   ])
-  const url = (path: string) => new URL(path, env.SITE_URL).toString()
   const newest = articles.docs[0]?.updatedAt
   return [
-    { url: url('/'), lastModified: newest, changeFrequency: 'hourly', priority: 1 },
+    {
+      url: new URL('/', env.SITE_URL).toString(),
+      lastModified: newest,
+      changeFrequency: 'hourly',
+      priority: 1,
+    },
     ...articles.docs.map((a) => ({
-      url: url(`/articles/${a.slug}`),
+      url: readerUrl(env.SITE_URL, 'articles', a.slug),
       lastModified: a.updatedAt,
       priority: 0.8,
     })),
     ...authors.docs.map((a) => ({
-      url: url(`/authors/${a.slug}`),
+      url: readerUrl(env.SITE_URL, 'authors', a.slug),
       lastModified: a.updatedAt,
       priority: 0.5,
     })),
     ...[...topics.keys()].map((slug) => ({
-      url: url(`/topics/${slug}`),
+      url: readerUrl(env.SITE_URL, 'topics', slug),
       lastModified: newest,
       priority: 0.5,
     })),

@@ -1,6 +1,7 @@
 import Link from 'next/link'
 
 import type { Article, Author } from '@copydesk/types/payload-types'
+import { readerPath } from '@copydesk/types/site-urls'
 
 import { formatShortDate, joinNames } from '@/lib/format'
 import { describe } from '@/lib/seo'
@@ -22,7 +23,7 @@ export const ArticleCard = ({
     <article className="card">
       {article.topics?.[0] ? <p className="kicker">{article.topics[0]}</p> : null}
       <Heading>
-        <Link href={`/articles/${article.slug}`}>{article.title}</Link>
+        <Link href={readerPath('articles', article.slug)}>{article.title}</Link>
       </Heading>
       <p>{describe(article, headingLevel === 2 ? 320 : 160)}</p>
       <p className="card-meta">

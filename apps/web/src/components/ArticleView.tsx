@@ -3,6 +3,7 @@ import Link from 'next/link'
 import type React from 'react'
 
 import type { Article, Author, Faq, Media } from '@copydesk/types/payload-types'
+import { readerPath } from '@copydesk/types/site-urls'
 import { slugify } from '@copydesk/workflow/slug'
 
 import { RichText } from '@/components/RichText'
@@ -40,7 +41,7 @@ export const ArticleView = ({
       <header>
         {topic ? (
           <p className="kicker">
-            <Link href={`/topics/${slugify({ text: topic })}`}>{topic}</Link>
+            <Link href={readerPath('topics', slugify({ text: topic }))}>{topic}</Link>
           </p>
         ) : null}
         <h1>{article.title}</h1>
@@ -51,7 +52,7 @@ export const ArticleView = ({
             {authors.map((author, i) => (
               <span key={author.id}>
                 {i > 0 ? (i === authors.length - 1 ? ' and ' : ', ') : null}
-                <Link href={`/authors/${author.slug}`} rel="author">
+                <Link href={readerPath('authors', author.slug)} rel="author">
                   {author.name}
                 </Link>
               </span>
@@ -137,7 +138,7 @@ export const ArticleView = ({
         <ul className="topics" aria-label="Topics">
           {article.topics.map((item) => (
             <li key={item}>
-              <Link href={`/topics/${slugify({ text: item })}`}>{item}</Link>
+              <Link href={readerPath('topics', slugify({ text: item }))}>{item}</Link>
             </li>
           ))}
         </ul>

@@ -3,12 +3,13 @@ import type { JSXConvertersFunction } from '@payloadcms/richtext-lexical/react'
 import { LinkJSXConverter, RichText as LexicalRichText } from '@payloadcms/richtext-lexical/react'
 
 import type { Article, Author, Faq } from '@copydesk/types/payload-types'
+import { readerPath } from '@copydesk/types/site-urls'
 
 const internalDocToHref = ({ linkNode }: { linkNode: SerializedLinkNode }): string => {
   const { relationTo, value } = linkNode.fields.doc ?? {}
   const slug = typeof value === 'object' && value && 'slug' in value ? String(value.slug) : ''
   if (!slug) return '#'
-  return relationTo === 'authors' ? `/authors/${slug}` : `/articles/${slug}`
+  return readerPath(relationTo === 'authors' ? 'authors' : 'articles', slug)
 }
 
 const converters: JSXConvertersFunction = ({ defaultConverters }) => ({

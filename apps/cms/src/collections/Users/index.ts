@@ -4,6 +4,7 @@ import { isStaff, ROLES } from '@copydesk/workflow/roles'
 
 import { adminOrSelf } from '../../access/adminOrSelf'
 import { isAdminAccess, isAdminFieldAccess } from '../../access/isAdmin'
+import { isProduction } from '../../env'
 import { firstUserIsAdmin } from './hooks/firstUserIsAdmin'
 
 export const Users: CollectionConfig<'users'> = {
@@ -11,6 +12,9 @@ export const Users: CollectionConfig<'users'> = {
   labels: { singular: 'User', plural: 'Users' },
   auth: {
     tokenExpiration: 60 * 60 * 8,
+    // Staff sessions travel over TLS only in production. Browsers treat localhost as secure, so the
+    // production build still signs in on http://localhost and 127.0.0.1 (e2e, `npm run start`).
+    cookies: { sameSite: 'Lax', secure: isProduction },
     maxLoginAttempts: 10,
     lockTime: 10 * 60 * 1000,
   },

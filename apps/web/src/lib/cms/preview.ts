@@ -1,19 +1,14 @@
 import { cookies, draftMode } from 'next/headers'
 
+import { PREVIEW_COOKIE, PREVIEW_TOKEN_HEADER } from '@copydesk/types/contract'
 import type { PreviewClaims } from '@copydesk/types/preview'
 import { verifyPreviewToken } from '@copydesk/types/preview'
 import type { Article, Author } from '@copydesk/types/payload-types'
 
-import { env } from '@/env'
-
-/** The cookie that carries the preview token while draft mode is on. */
-export const PREVIEW_COOKIE = 'copydesk-preview'
-
-/** The header the CMS expects a preview token in. */
-const PREVIEW_TOKEN_HEADER = 'x-copydesk-preview'
+import { env, previewSecret } from '@/env'
 
 export const verifyToken = (token: string | null | undefined): PreviewClaims | null =>
-  verifyPreviewToken({ token, secret: env.PREVIEW_SECRET })
+  previewSecret ? verifyPreviewToken({ token, secret: previewSecret }) : null
 
 type PreviewDocs = { articles: Article; authors: Author; faqs: never }
 
@@ -30,10 +25,13 @@ export const getDraft = async <C extends 'articles' | 'authors'>({
   id: string
   token: string
 }): Promise<PreviewDocs[C] | null> => {
-  const response = await fetch(`${env.CMS_URL}/api/${collection}/${id}/preview`, {
-    headers: { [PREVIEW_TOKEN_HEADER]: token },
-    cache: 'no-store',
-  })
+  const response = await fetch(
+    `${env.CMS_URL}/api/${collection}/${encodeURIComponent(id)}/preview`,
+    {
+      headers: { [PREVIEW_TOKEN_HEADER]: token },
+      cache: 'no-store',
+    },
+  )
   if (!response.ok) return null
   return (await response.json()) as PreviewDocs[C]
 }

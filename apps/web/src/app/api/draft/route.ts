@@ -1,14 +1,16 @@
 import { cookies, draftMode } from 'next/headers'
 import { redirect } from 'next/navigation'
 
-import { getDraft, PREVIEW_COOKIE, verifyToken } from '@/lib/cms/preview'
+import { readerPath } from '@copydesk/types/site-urls'
 
-const pathOf = (collection: 'articles' | 'authors', slug: string) =>
-  collection === 'articles' ? `/articles/${slug}` : `/authors/${slug}`
+import { getDraft, verifyToken } from '@/lib/cms/preview'
+import { previewCookieOptionsFor, startPreviewSession } from '@/lib/previewCookies'
+import { safeRedirectPath } from '@/lib/safeRedirectPath'
 
 /**
  * Opens the site in draft mode on a document's latest draft. The CMS signs the link for a staff
- * member (`?token=`); anyone else gets a 401 and draft mode stays off.
+ * member (`?token=`); anyone else gets a 401 and draft mode stays off. It only ever redirects to
+ * the document's own page on this site, whatever its draft slug holds.
  */
 export const GET = async (request: Request) => {
   const token = new URL(request.url).searchParams.get('token')
@@ -28,11 +30,6 @@ export const GET = async (request: Request) => {
       { status: 404 },
     )
   ;(await draftMode()).enable()
-  ;(await cookies()).set(PREVIEW_COOKIE, token, {
-    httpOnly: true,
-    sameSite: 'lax',
-    secure: new URL(request.url).protocol === 'https:',
-    path: '/',
-  })
-  redirect(pathOf(claims.collection, draft.slug))
+  startPreviewSession({ jar: await cookies(), token, options: previewCookieOptionsFor(request) })
+  redirect(safeRedirectPath(readerPath(claims.collection, draft.slug)))
 }

@@ -2,7 +2,9 @@ import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
 import type { BreadcrumbList, FAQPage, NewsArticle, WithContext } from 'schema-dts'
 
+import { VERSION_META_NAME } from '@copydesk/types/contract'
 import type { Faq } from '@copydesk/types/payload-types'
+import { readerPath, readerUrl } from '@copydesk/types/site-urls'
 import { slugify } from '@copydesk/workflow/slug'
 
 import { ArticleCard, authorsOf } from '@/components/ArticleCard'
@@ -27,7 +29,7 @@ export const generateMetadata = async ({ params }: Props): Promise<Metadata> => 
   const title = article.meta?.title || article.title
   const description = describe(article)
   const image = socialImage(article)
-  const url = `/articles/${article.slug}`
+  const url = readerPath('articles', article.slug)
   return {
     title: { absolute: title.includes(env.SITE_NAME) ? title : `${title} · ${env.SITE_NAME}` },
     description,
@@ -39,9 +41,7 @@ export const generateMetadata = async ({ params }: Props): Promise<Metadata> => 
       description,
       publishedTime: article.publishedAt ?? undefined,
       modifiedTime: editorialUpdate(article) ?? article.publishedAt ?? undefined,
-      authors: authorsOf(article).map((a) =>
-        new URL(`/authors/${a.slug}`, env.SITE_URL).toString(),
-      ),
+      authors: authorsOf(article).map((a) => readerUrl(env.SITE_URL, 'authors', a.slug)),
       tags: article.topics ?? undefined,
       images: image ? [image] : undefined,
     },
@@ -52,7 +52,7 @@ export const generateMetadata = async ({ params }: Props): Promise<Metadata> => 
       images: image ? [image.url] : undefined,
     },
     // The version this page renders: the CMS compares it with what it published ("Live on site").
-    other: { 'copydesk:version': article.updatedAt },
+    other: { [VERSION_META_NAME]: article.updatedAt },
   }
 }
 
@@ -74,7 +74,7 @@ const ArticlePage = async ({ params }: Props) => {
   const authors = authorsOf(article)
   const faqs = (article.faqs ?? []).filter((f): f is Faq => typeof f === 'object' && f !== null)
   const related = await getRelatedArticles(article)
-  const url = new URL(`/articles/${article.slug}`, env.SITE_URL).toString()
+  const url = readerUrl(env.SITE_URL, 'articles', article.slug)
   const image = socialImage(article)
   const updatedAt = editorialUpdate(article)
 
@@ -89,7 +89,7 @@ const ArticlePage = async ({ params }: Props) => {
     author: authors.map((a) => ({
       '@type': 'Person',
       name: a.name,
-      url: new URL(`/authors/${a.slug}`, env.SITE_URL).toString(),
+      url: readerUrl(env.SITE_URL, 'authors', a.slug),
     })),
     publisher: { '@type': 'Organization', name: env.SITE_NAME, url: env.SITE_URL },
     ...(image ? { image: [image.url] } : {}),
@@ -118,10 +118,7 @@ const ArticlePage = async ({ params }: Props) => {
               '@type': 'ListItem' as const,
               position: 2,
               name: article.topics[0],
-              item: new URL(
-                `/topics/${slugify({ text: article.topics[0] })}`,
-                env.SITE_URL,
-              ).toString(),
+              item: readerUrl(env.SITE_URL, 'topics', slugify({ text: article.topics[0] })),
             },
           ]
         : []),
@@ -136,7 +133,7 @@ const ArticlePage = async ({ params }: Props) => {
 
   return (
     <>
-      {isPreview ? <PreviewBanner path={`/articles/${slug}`} /> : null}
+      {isPreview ? <PreviewBanner path={readerPath('articles', slug)} /> : null}
       <JsonLd data={faqPage ? [newsArticle, faqPage, breadcrumbs] : [newsArticle, breadcrumbs]} />
       <ArticleView article={article} cmsOrigin={env.CMS_URL}>
         {related.length ? (

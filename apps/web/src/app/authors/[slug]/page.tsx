@@ -3,7 +3,9 @@ import Image from 'next/image'
 import { notFound } from 'next/navigation'
 import type { Person, WithContext } from 'schema-dts'
 
+import { VERSION_META_NAME } from '@copydesk/types/contract'
 import type { Media } from '@copydesk/types/payload-types'
+import { readerPath, readerUrl } from '@copydesk/types/site-urls'
 
 import { ArticleCard } from '@/components/ArticleCard'
 import { JsonLd } from '@/components/JsonLd'
@@ -30,9 +32,9 @@ export const generateMetadata = async ({ params }: Props): Promise<Metadata> => 
   return {
     title: author.name,
     description,
-    alternates: { canonical: `/authors/${author.slug}` },
+    alternates: { canonical: readerPath('authors', author.slug) },
     openGraph: { type: 'profile', title: author.name, description },
-    other: { 'copydesk:version': author.updatedAt },
+    other: { [VERSION_META_NAME]: author.updatedAt },
   }
 }
 
@@ -49,7 +51,7 @@ const AuthorPage = async ({ params }: Props) => {
   if (!author) notFound()
   const { docs: articles } = await getArticlesByAuthor(author.id, author.slug ?? '')
   const avatar = typeof author.avatar === 'object' ? (author.avatar as Media | null) : null
-  const url = new URL(`/authors/${author.slug}`, env.SITE_URL).toString()
+  const url = readerUrl(env.SITE_URL, 'authors', author.slug)
 
   const person: WithContext<Person> = {
     '@context': 'https://schema.org',
@@ -64,7 +66,7 @@ const AuthorPage = async ({ params }: Props) => {
 
   return (
     <>
-      {isPreview ? <PreviewBanner path={`/authors/${slug}`} /> : null}
+      {isPreview ? <PreviewBanner path={readerPath('authors', slug)} /> : null}
       <JsonLd data={person} />
       <header className="author-head">
         {avatar?.url ? (

@@ -1,6 +1,8 @@
 import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
 
+import { readerPath } from '@copydesk/types/site-urls'
+
 import { ArticleCard } from '@/components/ArticleCard'
 import { getArticlesByTopic, getTopics } from '@/lib/cms/articles'
 
@@ -16,7 +18,7 @@ export const generateMetadata = async ({ params }: Props): Promise<Metadata> => 
     ? {
         title: topic,
         description: `The latest on ${topic}.`,
-        alternates: { canonical: `/topics/${slug}` },
+        alternates: { canonical: readerPath('topics', slug) },
       }
     : {}
 }

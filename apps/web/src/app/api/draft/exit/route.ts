@@ -1,12 +1,15 @@
 import { cookies, draftMode } from 'next/headers'
 import { redirect } from 'next/navigation'
 
-import { PREVIEW_COOKIE } from '@/lib/cms/preview'
+import { endPreviewSession, previewCookieOptionsFor } from '@/lib/previewCookies'
+import { safeRedirectPath } from '@/lib/safeRedirectPath'
 
-/** Leaves draft mode and returns to the published page the reader was on. */
+/**
+ * Leaves draft mode and returns to the published page the reader was on: a path on this site
+ * (`?path=`), or the front page when it is anything else.
+ */
 export const GET = async (request: Request) => {
   ;(await draftMode()).disable()
-  ;(await cookies()).delete(PREVIEW_COOKIE)
-  const back = new URL(request.url).searchParams.get('path')
-  redirect(back?.startsWith('/') && !back.startsWith('//') ? back : '/')
+  endPreviewSession({ jar: await cookies(), options: previewCookieOptionsFor(request) })
+  redirect(safeRedirectPath(new URL(request.url).searchParams.get('path')))
 }
