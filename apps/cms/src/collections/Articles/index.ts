@@ -8,7 +8,6 @@ import {
   PreviewField,
 } from '@payloadcms/plugin-seo/fields'
 
-import { isEditorAccess } from '../../access/isEditor'
 import { isStaffAccess } from '../../access/isStaff'
 import { publishedOrStaff } from '../../access/publishedOrStaff'
 import { newsroomEditor } from '../../fields/richText'
@@ -21,7 +20,12 @@ import {
   revalidateDeletedArticle,
 } from '../../hooks/revalidateArticle'
 import { workflowEndpoints } from '../../workflow/endpoints'
-import { enforceWorkflow, recordAutomaticEvents, trackOwners } from '../../workflow/enforce'
+import {
+  enforceWorkflow,
+  recordAutomaticEvents,
+  requireDeleteDecision,
+  trackOwners,
+} from '../../workflow/enforce'
 import { previewUrlFor, siteEndpoints } from '../../workflow/siteEndpoints'
 import { versionsWithDrafts } from '../versions'
 import { TITLE_MAX_LENGTH } from './constants'
@@ -56,7 +60,8 @@ export const Articles: CollectionConfig<'articles'> = {
     read: publishedOrStaff,
     create: isStaffAccess,
     update: isStaffAccess,
-    delete: isEditorAccess,
+    // Writers may delete their own drafts that never went live: the workflow rules decide.
+    delete: isStaffAccess,
   },
   defaultPopulate: {
     title: true,
@@ -69,6 +74,7 @@ export const Articles: CollectionConfig<'articles'> = {
   endpoints: [...workflowEndpoints('articles'), ...siteEndpoints('articles')],
   hooks: {
     beforeOperation: [enforceWorkflow()],
+    beforeDelete: [requireDeleteDecision],
     beforeChange: [trackOwners, setPublishedAt, rememberPublishedArticle],
     afterChange: [recordAutomaticEvents, revalidateArticle],
     afterDelete: [revalidateDeletedArticle],

@@ -1,6 +1,5 @@
 import type { CollectionConfig } from 'payload'
 
-import { isEditorAccess } from '../../access/isEditor'
 import { isStaffAccess, isStaffFieldAccess } from '../../access/isStaff'
 import { publishedOrStaff } from '../../access/publishedOrStaff'
 import { shortEditor } from '../../fields/richText'
@@ -12,7 +11,12 @@ import {
   revalidateDeletedAuthor,
 } from '../../hooks/revalidateAuthor'
 import { workflowEndpoints } from '../../workflow/endpoints'
-import { enforceWorkflow, recordAutomaticEvents, trackOwners } from '../../workflow/enforce'
+import {
+  enforceWorkflow,
+  recordAutomaticEvents,
+  requireDeleteDecision,
+  trackOwners,
+} from '../../workflow/enforce'
 import { previewUrlFor, siteEndpoints } from '../../workflow/siteEndpoints'
 import { versionsWithDrafts } from '../versions'
 
@@ -36,13 +40,15 @@ export const Authors: CollectionConfig<'authors'> = {
     read: publishedOrStaff,
     create: isStaffAccess,
     update: isStaffAccess,
-    delete: isEditorAccess,
+    // Writers may delete their own drafts that never went live: the workflow rules decide.
+    delete: isStaffAccess,
   },
   defaultPopulate: { name: true, slug: true, role: true, avatar: true },
   versions: versionsWithDrafts,
   endpoints: [...workflowEndpoints('authors'), ...siteEndpoints('authors')],
   hooks: {
     beforeOperation: [enforceWorkflow()],
+    beforeDelete: [requireDeleteDecision],
     beforeChange: [trackOwners, rememberPublishedAuthor],
     afterChange: [recordAutomaticEvents, revalidateAuthor],
     afterDelete: [revalidateDeletedAuthor],

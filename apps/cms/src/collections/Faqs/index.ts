@@ -1,6 +1,5 @@
 import type { CollectionConfig } from 'payload'
 
-import { isEditorAccess } from '../../access/isEditor'
 import { isStaffAccess } from '../../access/isStaff'
 import { publishedOrStaff } from '../../access/publishedOrStaff'
 import { shortEditor } from '../../fields/richText'
@@ -12,7 +11,12 @@ import {
   revalidateFaq,
 } from '../../hooks/revalidateFaq'
 import { workflowEndpoints } from '../../workflow/endpoints'
-import { enforceWorkflow, recordAutomaticEvents, trackOwners } from '../../workflow/enforce'
+import {
+  enforceWorkflow,
+  recordAutomaticEvents,
+  requireDeleteDecision,
+  trackOwners,
+} from '../../workflow/enforce'
 import { siteEndpoints } from '../../workflow/siteEndpoints'
 import { versionsWithDrafts } from '../versions'
 
@@ -34,13 +38,15 @@ export const Faqs: CollectionConfig<'faqs'> = {
     read: publishedOrStaff,
     create: isStaffAccess,
     update: isStaffAccess,
-    delete: isEditorAccess,
+    // Writers may delete their own drafts that never went live: the workflow rules decide.
+    delete: isStaffAccess,
   },
   defaultPopulate: { question: true, answer: true, slug: true },
   versions: versionsWithDrafts,
   endpoints: [...workflowEndpoints('faqs'), ...siteEndpoints('faqs')],
   hooks: {
     beforeOperation: [enforceWorkflow()],
+    beforeDelete: [requireDeleteDecision],
     beforeChange: [trackOwners, rememberPublishedFaq],
     afterChange: [recordAutomaticEvents, revalidateFaq],
     afterDelete: [revalidateDeletedFaq],
