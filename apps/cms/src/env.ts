@@ -54,6 +54,17 @@ export const env = createEnv({
       .int()
       .positive()
       .default(20 * 1024 * 1024),
+    /**
+     * Sign-in attempts (logins and password-reset requests, together) one client address may make
+     * per window before the CMS answers 429. `0` turns the limit off.
+     */
+    AUTH_RATE_LIMIT: z.coerce.number().int().min(0).default(30),
+    AUTH_RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().positive().default(60),
+    /**
+     * How many reverse proxies in front of the CMS append to `X-Forwarded-For`. The client address
+     * is the entry that many places from the right; entries further left are the client's own say.
+     */
+    TRUSTED_PROXIES: z.coerce.number().int().min(1).default(1),
     /** Set to `false` to skip seeding an empty database when the CMS starts in development. */
     SEED_ON_START: z
       .enum(['true', 'false'])
@@ -122,3 +133,10 @@ export const previewSecret: string | null = resolveSharedSecret({
   value: env.PREVIEW_SECRET,
   isProduction,
 })
+
+/** The sign-in rate limit (see src/collections/Users/hooks/limitSignInAttempts.ts). */
+export const authRateLimit = {
+  limit: env.AUTH_RATE_LIMIT,
+  windowMs: env.AUTH_RATE_LIMIT_WINDOW_SECONDS * 1000,
+  trustedProxies: env.TRUSTED_PROXIES,
+}

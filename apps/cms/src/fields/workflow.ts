@@ -2,12 +2,20 @@ import type { Field } from 'payload'
 
 import { STATE_LABELS, WORKFLOW_STATES } from '@copydesk/workflow/states'
 
+import { refuseOnCreate, workflowFieldRead, workflowFieldWrite } from '../access/workflowFields'
+
 /**
  * The editorial workflow's fields, shared by articles, FAQs and authors. They are versioned with
  * the document, so a pending revision carries its own state while the live version stays
  * published. They are top-level so the list view can show and filter them. Nothing here is
  * edited by hand: workflow actions set them (src/workflow), and the enforcement hook refuses a
  * direct change with the reason.
+ *
+ * Readers never see them (`access.read`: staff only, on REST, GraphQL, population and versions).
+ * Only the reviewer may be written by a person (editors and admins); a writer who sends a
+ * creator, reviewer or corrections with a new document gets a 403 naming the field, and anything
+ * else nobody may send is dropped on create and kept as stored on update
+ * (@copydesk/workflow/workflowFields).
  */
 export const workflowFields = (): Field[] => [
   {
@@ -16,6 +24,7 @@ export const workflowFields = (): Field[] => [
     type: 'select',
     defaultValue: 'draft',
     index: true,
+    access: { read: workflowFieldRead },
     options: WORKFLOW_STATES.map((value) => ({ label: STATE_LABELS[value], value })),
     admin: {
       position: 'sidebar',
@@ -33,6 +42,12 @@ export const workflowFields = (): Field[] => [
     relationTo: 'users',
     index: true,
     filterOptions: { roles: { in: ['editor', 'admin'] } },
+    access: {
+      read: workflowFieldRead,
+      create: workflowFieldWrite('assignee'),
+      update: workflowFieldWrite('assignee'),
+    },
+    hooks: { beforeValidate: [refuseOnCreate('assignee')] },
     admin: {
       position: 'sidebar',
       description: 'The editor this waits on. Writers choose one when they submit.',
@@ -44,18 +59,34 @@ export const workflowFields = (): Field[] => [
     relationTo: 'users',
     hasMany: true,
     index: true,
+    access: {
+      read: workflowFieldRead,
+      create: workflowFieldWrite('owners'),
+      update: workflowFieldWrite('owners'),
+    },
     admin: { hidden: true },
   },
   {
     name: 'createdBy',
     type: 'relationship',
     relationTo: 'users',
+    access: {
+      read: workflowFieldRead,
+      create: workflowFieldWrite('createdBy'),
+      update: workflowFieldWrite('createdBy'),
+    },
+    hooks: { beforeValidate: [refuseOnCreate('createdBy')] },
     admin: { hidden: true },
   },
   {
     name: 'publishAt',
     label: 'Scheduled for',
     type: 'date',
+    access: {
+      read: workflowFieldRead,
+      create: workflowFieldWrite('publishAt'),
+      update: workflowFieldWrite('publishAt'),
+    },
     admin: {
       position: 'sidebar',
       readOnly: true,
@@ -67,6 +98,11 @@ export const workflowFields = (): Field[] => [
     name: 'unpublishAt',
     label: 'Comes off the site at',
     type: 'date',
+    access: {
+      read: workflowFieldRead,
+      create: workflowFieldWrite('unpublishAt'),
+      update: workflowFieldWrite('unpublishAt'),
+    },
     admin: {
       position: 'sidebar',
       readOnly: true,
@@ -80,6 +116,13 @@ export const workflowFields = (): Field[] => [
 export const correctionsField = (): Field => ({
   name: 'corrections',
   type: 'array',
+  // Public: readers see each correction's note and date (no names). Only the Publish action adds
+  // them; a hand-made change is dropped (create: 403 for a non-empty list) or kept as stored.
+  access: {
+    create: workflowFieldWrite('corrections'),
+    update: workflowFieldWrite('corrections'),
+  },
+  hooks: { beforeValidate: [refuseOnCreate('corrections')] },
   labels: { singular: 'Correction', plural: 'Corrections' },
   admin: {
     readOnly: true,

@@ -2,22 +2,27 @@ import path from 'node:path'
 import type { CollectionConfig } from 'payload'
 
 import { mediaDir } from '../../env'
-import { isEditorAccess } from '../../access/isEditor'
-import { isStaffAccess } from '../../access/isStaff'
+import { isStaffAccess, isStaffFieldAccess } from '../../access/isStaff'
+import { mediaChangeAccess, mediaReadAccess } from '../../access/media'
 import { revalidateDeletedMedia, revalidateMedia } from '../../hooks/revalidateMedia'
+import { guardMediaChanges, setUploader } from './hooks/guardMediaChanges'
 
 export const Media: CollectionConfig<'media'> = {
   slug: 'media',
   labels: { singular: 'Image', plural: 'Media' },
   admin: { useAsTitle: 'alt', defaultColumns: ['filename', 'alt', 'updatedAt'], group: 'Newsroom' },
   access: {
-    // Images are public once uploaded: they only reach readers through published documents.
-    read: () => true,
+    // Readers see an image only once a published document shows it (files included).
+    read: mediaReadAccess,
     create: isStaffAccess,
-    update: isStaffAccess,
-    delete: isEditorAccess,
+    // Editors and admins change any image; writers only their own uploads that no live or
+    // reviewed story uses (@copydesk/workflow/media). The guard answers with the reason.
+    update: mediaChangeAccess,
+    delete: mediaChangeAccess,
   },
   hooks: {
+    beforeOperation: [guardMediaChanges],
+    beforeChange: [setUploader],
     afterChange: [revalidateMedia],
     afterDelete: [revalidateDeletedMedia],
   },
@@ -44,5 +49,15 @@ export const Media: CollectionConfig<'media'> = {
     },
     { name: 'caption', type: 'text' },
     { name: 'credit', type: 'text' },
+    {
+      name: 'uploadedBy',
+      label: 'Uploaded by',
+      type: 'relationship',
+      relationTo: 'users',
+      index: true,
+      // Set when the image is uploaded; nobody edits it, and readers never see it.
+      access: { read: isStaffFieldAccess, create: () => false, update: () => false },
+      admin: { position: 'sidebar', readOnly: true },
+    },
   ],
 }

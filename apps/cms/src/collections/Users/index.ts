@@ -6,6 +6,7 @@ import { adminOrSelf } from '../../access/adminOrSelf'
 import { isAdminAccess, isAdminFieldAccess } from '../../access/isAdmin'
 import { isProduction } from '../../env'
 import { firstUserIsAdmin } from './hooks/firstUserIsAdmin'
+import { limitSignInAttempts } from './hooks/limitSignInAttempts'
 
 export const Users: CollectionConfig<'users'> = {
   slug: 'users',
@@ -15,6 +16,7 @@ export const Users: CollectionConfig<'users'> = {
     // Staff sessions travel over TLS only in production. Browsers treat localhost as secure, so the
     // production build still signs in on http://localhost and 127.0.0.1 (e2e, `npm run start`).
     cookies: { sameSite: 'Lax', secure: isProduction },
+    // Ten wrong passwords lock the account for ten minutes; only an admin can unlock it sooner.
     maxLoginAttempts: 10,
     lockTime: 10 * 60 * 1000,
   },
@@ -29,8 +31,12 @@ export const Users: CollectionConfig<'users'> = {
     create: isAdminAccess,
     update: adminOrSelf,
     delete: isAdminAccess,
+    // Payload's default lets any signed-in account unlock any other, undoing a lockout.
+    unlock: isAdminAccess,
   },
   hooks: {
+    // Per client address, before Payload looks anything up (see the hook for the key).
+    beforeOperation: [limitSignInAttempts],
     beforeChange: [firstUserIsAdmin],
   },
   fields: [
