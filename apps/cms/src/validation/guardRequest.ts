@@ -219,7 +219,8 @@ export const guardRest =
     const { slug } = await args.params
     const problems = queryProblems({
       params: url.searchParams,
-      isSortable: await sortableFor(config, slug[0]),
+      // Only a collection's own list sorts by its fields (`/versions` sorts by `version.…`).
+      isSortable: slug.length === 1 ? await sortableFor(config, slug[0]) : undefined,
     })
     if (problems.length > 0) return refuse(problems)
     const method = request.method.toUpperCase()

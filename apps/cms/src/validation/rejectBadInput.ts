@@ -8,6 +8,7 @@ import { ValidationError } from 'payload'
 
 import type { InputProblem, RelationReference } from './inputShape'
 import { checkInput } from './inputShape'
+import { whereProblems } from './whereShape'
 
 const OBJECT_ID = /^[0-9a-f]{24}$/i
 
@@ -71,12 +72,15 @@ export const missingReferences = async ({
   return problems
 }
 
+const WHERE_OPERATIONS = new Set(['read', 'count', 'update', 'delete'])
+
 /**
  * Refuses a malformed create or update with one 400 that names every bad field, before anything
  * else reads the data (the workflow's checks, Payload's hooks, the database driver) and before
  * anything is written: wrong JSON types, `$` keys, bad dates and options, malformed rich text,
  * and relationships to ids that do not exist. Runs for every API; data a form or the Local API
- * sends in the right shape passes untouched.
+ * sends in the right shape passes untouched. Reads, bulk updates and deletes get their `where`
+ * checked the same way (see whereShape.ts).
  */
 export const rejectBadInput: CollectionBeforeOperationHook = async ({
   args,
@@ -84,8 +88,20 @@ export const rejectBadInput: CollectionBeforeOperationHook = async ({
   operation,
   req,
 }) => {
+  const { data, where } = args as { data?: unknown; where?: unknown }
+  if (WHERE_OPERATIONS.has(operation) && where !== undefined) {
+    const problems = whereProblems({
+      where,
+      fields: collection.flattenedFields,
+      collection: collection.slug,
+      isValidId: ({ relationTo, value }) => isIdFor(req, relationTo, value),
+      // A bulk write whose id condition is empty would reach every document.
+      allowEmpty: operation === 'read' || operation === 'count',
+    })
+    if (problems.length > 0)
+      throw new ValidationError({ collection: collection.slug, errors: problems, req }, req.t)
+  }
   if (operation !== 'create' && operation !== 'update') return args
-  const { data } = args as { data?: unknown }
   const { problems, references } = checkInput({
     fields: collection.fields,
     data,

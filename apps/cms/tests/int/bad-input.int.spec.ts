@@ -18,7 +18,7 @@ type Case = {
   name: string
   /** Defaults to the editor; users are written by the admin. */
   as?: Role
-  method?: 'GET' | 'POST' | 'PATCH'
+  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE'
   /** Under /api; `graphql` cases post to /api/graphql. */
   path: () => string
   /** Sent as JSON unless `raw` or `form` is given. */
@@ -527,6 +527,38 @@ const CASES: Case[] = [
     path: () => '/authors?where[name][sounds_like]=x',
     names: ['name.sounds_like'],
   },
+  {
+    name: 'read: byline id that is not an id in where',
+    method: 'GET',
+    path: () => '/articles?where[authors][equals]=zzz',
+    names: ['where[authors][equals]'],
+  },
+  {
+    name: 'read: geo operator on a date',
+    method: 'GET',
+    path: () => '/articles?where[createdAt][near]=1,2',
+    names: ['where[createdAt][near]'],
+  },
+  // A condition the adapter would drop matches every document: a bulk write over everything.
+  {
+    name: 'bulk delete: byline id that is not an id',
+    method: 'DELETE',
+    path: () => '/articles?where[authors][equals]=zzz',
+    names: ['where[authors][equals]'],
+  },
+  {
+    name: 'bulk update: id list that is not ids',
+    method: 'PATCH',
+    path: () => '/faqs?draft=true&where[id][in]=zzz',
+    body: () => ({ question: 'Everything?' }),
+    names: ['where[id][in]'],
+  },
+  {
+    name: 'bulk delete: empty id condition',
+    method: 'DELETE',
+    path: () => '/faqs?where[id][equals]=',
+    names: ['where[id][equals]'],
+  },
   // GraphQL.
   {
     name: 'graphql: operator object as a title variable',
@@ -660,6 +692,12 @@ const CASES: Case[] = [
     path: () => '/graphql',
     body: graphql('{ Articles(where: { title: { sounds_like: "x" } }) { totalDocs } }'),
     names: ['sounds_like'],
+  },
+  {
+    name: 'graphql: byline id that is not an id in where',
+    path: () => '/graphql',
+    body: graphql('{ Articles(where: { authors: { equals: "zzz" } }) { totalDocs } }'),
+    names: ['where[authors][equals]'],
   },
   {
     name: 'graphql: variables that are a list',
