@@ -40,8 +40,9 @@ export default defineConfig({
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], channel: undefined } }],
   webServer: [
     {
-      // A throwaway in-memory database: every run starts empty.
-      command: `node ../packages/devdb/bin/copydesk-devdb.js start --memory --port ${E2E.dbPort}`,
+      // A throwaway in-memory database: every run starts empty. The stand-in, because the URI
+      // below is fixed before the database starts (DocumentDB's carries a generated password).
+      command: `DEVDB_ENGINE=mongo-java-server node ../packages/devdb/bin/copydesk-devdb.js start --memory --port ${E2E.dbPort}`,
       port: E2E.dbPort,
       reuseExistingServer: false,
       timeout: 600_000,

@@ -6,6 +6,7 @@ import { parse, resolve } from 'node:path'
 import { createInterface } from 'node:readline/promises'
 
 import { ensureDocumentDbBuilt } from './documentdb/build.ts'
+import { EngineUnavailableError } from './documentdb/packages.ts'
 import { ensureStandinBuilt } from './standin/build.ts'
 import type { DatabaseHandle, EnsureDatabaseOptions } from './ensure.ts'
 import { databaseExited, ensureDatabase, liveMarker } from './ensure.ts'
@@ -243,12 +244,17 @@ async function main(argv: string[]): Promise<number> {
     case 'reset':
       return reset(parsed.ensure, parsed.yes)
     case 'build': {
-      if (readEnv().devdbEngine === 'documentdb') {
-        const build = await ensureDocumentDbBuilt({ log: stderrLog })
-        console.log(build.gateway)
-      } else {
-        console.log(await ensureStandinBuilt({ log: stderrLog }))
+      const env = readEnv()
+      if (env.devdbEngine === 'documentdb') {
+        try {
+          console.log((await ensureDocumentDbBuilt({ log: stderrLog })).gateway)
+          return 0
+        } catch (error) {
+          if (!(error instanceof EngineUnavailableError) || env.isEngineChosen) throw error
+          stderrLog(`${error.message} Building the mongo-java-server stand-in instead.`)
+        }
       }
+      console.log(await ensureStandinBuilt({ log: stderrLog }))
       return 0
     }
     case 'help':

@@ -1,7 +1,8 @@
 import { rm } from 'node:fs/promises'
 import { resolve } from 'node:path'
 
-import { startDocumentDb, documentDbDir, documentDbUri } from './documentdb/start.ts'
+import { EngineUnavailableError } from './documentdb/packages.ts'
+import { documentDbDir, documentDbUri, startDocumentDb } from './documentdb/start.ts'
 import { readEnv } from './env.ts'
 import { liveMarker, markerPath, readMarker } from './marker.ts'
 import { startMongod } from './mongod.ts'
@@ -92,7 +93,14 @@ export async function ensureDatabase(opts: EnsureDatabaseOptions = {}): Promise<
   try {
     if (mongod) return await startMongod(mongod, port, dataDir, dbName, log)
     if (env.devdbEngine === 'documentdb') {
-      return await startDocumentDb({ requestedPort: port, dataDir, memory, dbName, log })
+      try {
+        return await startDocumentDb({ requestedPort: port, dataDir, memory, dbName, log })
+      } catch (error) {
+        // Machines that cannot build DocumentDB (no root, apt or Rust) get the stand-in, unless
+        // DocumentDB was asked for by name.
+        if (!(error instanceof EngineUnavailableError) || env.isEngineChosen) throw error
+        log(`${error.message} Falling back to the mongo-java-server stand-in.`)
+      }
     }
     return await startStandin(port, dataDir, memory, dbName, log)
   } catch (error) {

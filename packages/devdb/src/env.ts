@@ -13,6 +13,8 @@ export type DevDbEnv = {
   devdbPort: number
   devdbDataDir: string
   devdbEngine: Engine
+  /** False when DEVDB_ENGINE is unset: then a machine that cannot build DocumentDB falls back to the stand-in. */
+  isEngineChosen: boolean
   /** DocumentDB source: an archive or an unpacked folder; a relative path is taken from the repo root. */
   documentdbSource: string | undefined
   /** Directories of PATH, used to look for `mongod`, `java` and `mvn`. */
@@ -27,7 +29,7 @@ export const packageDir = resolve(srcDir, '..')
 
 const COMPATS: readonly Compat[] = ['mongodb', 'mongo-java-server']
 const ENGINES: readonly Engine[] = ['documentdb', 'mongo-java-server']
-export const DEFAULT_ENGINE: Engine = 'mongo-java-server'
+export const DEFAULT_ENGINE: Engine = 'documentdb'
 
 export class EnvError extends Error {
   override name = 'EnvError'
@@ -80,6 +82,7 @@ export function parseEnv(source: NodeJS.ProcessEnv): DevDbEnv {
     devdbPort,
     devdbDataDir,
     devdbEngine: engineText as Engine,
+    isEngineChosen: read(source, 'DEVDB_ENGINE') !== undefined,
     documentdbSource: read(source, 'DOCUMENTDB_SOURCE'),
     pathDirs,
   }

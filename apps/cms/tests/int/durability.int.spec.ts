@@ -1,0 +1,194 @@
+/**
+ * Durability: every write the CMS acknowledged survives a SIGKILL of the database. Four writers
+ * create and update authors through the REST API; mid-run the database processes are killed with
+ * SIGKILL (DocumentDB: gateway and postmaster; the stand-in: its JVM), started again on the same
+ * data directory and port, and every acknowledged create and update is looked up afterwards.
+ *
+ * The file starts a database of its own (the engine DEVDB_ENGINE names, with its data on disk),
+ * since the run's shared server must not be killed under the other files.
+ */
+import { chmod, mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+
+import { MongoClient, ObjectId } from 'mongodb'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import type { DatabaseHandle } from '@copydesk/devdb/ensure'
+import { ensureDatabase, readMarker } from '@copydesk/devdb/ensure'
+
+import type { CmsServer } from '../helpers/http'
+
+const WRITERS = 4
+/** Writes acknowledged before the kill: the first requests also wait for Payload to start. */
+const ACKED_BEFORE_KILL = 40
+const WRITE_AFTER_RESTART_MS = 3_000
+const log = (line: string) => console.log(`[durability] ${line}`)
+
+let dataDir: string
+let db: DatabaseHandle
+let server: CmsServer
+let auth: string
+let port: number
+
+const startDatabase = async (requestedPort: number): Promise<DatabaseHandle> => {
+  // ensureDatabase hands back whatever DATABASE_URI names; here it must start the engine itself.
+  const uri = process.env.DATABASE_URI
+  delete process.env.DATABASE_URI
+  try {
+    // A restart right after a SIGKILL can find the old processes still letting go of the data dir.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await ensureDatabase({ port: requestedPort, dataDir, dbName: 'durability', log })
+      } catch (error) {
+        if (attempt >= 10) throw error
+        await new Promise((resolve) => setTimeout(resolve, 500))
+      }
+    }
+  } finally {
+    if (uri === undefined) delete process.env.DATABASE_URI
+    else process.env.DATABASE_URI = uri
+  }
+}
+
+beforeAll(async () => {
+  dataDir = await mkdtemp(path.join(tmpdir(), 'copydesk-durability-'))
+  // DocumentDB's PostgreSQL runs as the postgres user when we are root: it must pass through.
+  await chmod(dataDir, 0o755)
+  db = await startDatabase(0)
+  port = Number(new URL(db.uri).port)
+  // The Payload config reads DATABASE_URI when it is first imported, which happens only below.
+  process.env.DATABASE_URI = db.uri
+  process.env.DATABASE_COMPAT = db.compat
+
+  const { startCmsServer, login } = await import('../helpers/http')
+  const { testPayload } = await import('../helpers/payload')
+  const payload = await testPayload()
+  await payload.create({
+    collection: 'users',
+    data: {
+      email: 'durability@example.com',
+      name: 'Durability',
+      roles: ['admin'],
+      password: 'a-long-password',
+    },
+  })
+  server = await startCmsServer()
+  auth = await login({
+    url: server.url,
+    email: 'durability@example.com',
+    password: 'a-long-password',
+  })
+}, 600_000)
+
+afterAll(async () => {
+  await server?.stop()
+  await db?.stop()
+  if (dataDir) await rm(dataDir, { recursive: true, force: true })
+})
+
+type Acked = { creates: Map<string, string>; updates: Map<string, number>; updateCount: number }
+
+async function send(
+  method: 'POST' | 'PATCH',
+  route: string,
+  body: unknown,
+): Promise<Response | undefined> {
+  try {
+    return await fetch(`${server.url}${route}`, {
+      method,
+      headers: { 'content-type': 'application/json', authorization: auth },
+      body: JSON.stringify(body),
+      signal: AbortSignal.timeout(10_000),
+    })
+  } catch {
+    return undefined
+  }
+}
+
+async function writer(id: number, acked: Acked, shouldStop: () => boolean): Promise<number> {
+  const mine: string[] = []
+  let attempts = 0
+  for (let i = 0; !shouldStop(); i++) {
+    attempts++
+    const name = `durability-${id}-${i}`
+    const created = await send('POST', '/api/authors', { name })
+    if (created?.status === 201) {
+      const { doc } = (await created.json()) as { doc: { id: string } }
+      acked.creates.set(doc.id, name)
+      mine.push(doc.id)
+    } else {
+      await new Promise((resolve) => setTimeout(resolve, 50))
+    }
+    const target = mine[Math.floor(Math.random() * mine.length)]
+    if (target === undefined) continue
+    attempts++
+    const version = (acked.updates.get(target) ?? 0) + 1
+    const updated = await send('PATCH', `/api/authors/${target}`, {
+      name: `${acked.creates.get(target)}~${version}`,
+    })
+    if (updated?.status === 200) {
+      acked.updates.set(target, Math.max(version, acked.updates.get(target) ?? 0))
+      acked.updateCount++
+    }
+  }
+  return attempts
+}
+
+describe(`durability (${process.env.DEVDB_ENGINE ?? 'default engine'})`, () => {
+  it('keeps every acknowledged write through a SIGKILL of the database and a restart', async () => {
+    const acked: Acked = { creates: new Map(), updates: new Map(), updateCount: 0 }
+    let stop = false
+    const writers = Array.from({ length: WRITERS }, (_, id) => writer(id, acked, () => stop))
+
+    const waitStarted = Date.now()
+    while (acked.creates.size < ACKED_BEFORE_KILL && Date.now() - waitStarted < 120_000) {
+      await new Promise((resolve) => setTimeout(resolve, 100))
+    }
+    const marker = await readMarker(dataDir)
+    const pids = [marker?.pid, marker?.postmasterPid].filter((pid): pid is number => !!pid)
+    expect(pids.length).toBeGreaterThan(0)
+    const ackedBeforeKill = acked.creates.size
+    for (const pid of pids) process.kill(pid, 'SIGKILL')
+    log(`SIGKILL to ${pids.join(', ')} after ${ackedBeforeKill} acknowledged creates`)
+    await db.stop()
+
+    await new Promise((resolve) => setTimeout(resolve, 1_000))
+    const restartedAt = Date.now()
+    db = await startDatabase(port)
+    expect(db.kind).not.toBe('reused')
+    log(`${db.kind} restarted in ${((Date.now() - restartedAt) / 1000).toFixed(1)} s`)
+    const ackedAtRestart = acked.creates.size
+    await new Promise((resolve) => setTimeout(resolve, WRITE_AFTER_RESTART_MS))
+    stop = true
+    const attempts = (await Promise.all(writers)).reduce((sum, n) => sum + n, 0)
+
+    const client = await MongoClient.connect(db.uri, { serverSelectionTimeoutMS: 10_000 })
+    try {
+      const ids = [...acked.creates.keys()]
+      const docs = await client
+        .db()
+        .collection<{ _id: ObjectId; name: string }>('authors')
+        .find({ _id: { $in: ids.map((id) => new ObjectId(id)) } })
+        .toArray()
+      const stored = new Map(docs.map((doc) => [doc._id.toHexString(), doc.name]))
+      const lostCreates = ids.filter((id) => !stored.has(id))
+      const lostUpdates = [...acked.updates].filter(([id, version]) => {
+        const found = /~(\d+)$/.exec(stored.get(id) ?? '')
+        return !found || Number(found[1]) < version
+      })
+      log(
+        `${attempts} requests; acknowledged ${acked.creates.size} creates and ${acked.updateCount} updates ` +
+          `(${acked.creates.size - ackedAtRestart} creates after the restart); ` +
+          `lost ${lostCreates.length} creates and ${lostUpdates.length} updated documents`,
+      )
+      expect(lostCreates).toEqual([])
+      expect(lostUpdates).toEqual([])
+      // The CMS must have come back by itself: writes were acknowledged again after the restart.
+      expect(acked.creates.size).toBeGreaterThan(ackedAtRestart)
+      expect(ackedBeforeKill).toBeGreaterThan(0)
+    } finally {
+      await client.close()
+    }
+  })
+})
