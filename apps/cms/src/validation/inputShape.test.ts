@@ -72,6 +72,10 @@ describe('checkInput', () => {
     expect(problems({ title: null, hero: { image: '' }, authors: null, related: null })).toEqual([])
   })
 
+  it('accepts the form encodings Payload reads itself', () => {
+    expect(problems({ featured: 'true', publishedAt: '', links: '0' })).toEqual([])
+  })
+
   it('names every value of the wrong JSON type, at its path', () => {
     expect(
       problems({

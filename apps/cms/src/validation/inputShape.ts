@@ -405,10 +405,13 @@ function checkValue(ctx: Context, field: FieldLike, value: unknown, path: string
     case 'email':
     case 'code':
       return checkScalar(ctx, field, value, path, 'text', (v) => typeof v === 'string')
+    // Form encodings Payload itself reads: '' clears a number or a date, 'true'/'false' are booleans.
     case 'number':
-      return checkScalar(ctx, field, value, path, 'a number', isNumeric)
+      return checkScalar(ctx, field, value, path, 'a number', (v) => v === '' || isNumeric(v))
     case 'checkbox':
-      return checkScalar(ctx, field, value, path, 'true or false', (v) => typeof v === 'boolean')
+      return checkScalar(ctx, field, value, path, 'true or false', (v) =>
+        [true, false, 'true', 'false', ''].includes(v as never),
+      )
     case 'date':
       return checkScalar(
         ctx,
@@ -416,7 +419,7 @@ function checkValue(ctx: Context, field: FieldLike, value: unknown, path: string
         value,
         path,
         'a date (e.g. 2026-05-01T09:00:00.000Z)',
-        isValidDate,
+        (v) => v === '' || isValidDate(v),
       )
     case 'select':
     case 'radio': {
@@ -442,6 +445,7 @@ function checkValue(ctx: Context, field: FieldLike, value: unknown, path: string
     case 'group':
       return checkGroup(ctx, field, value, path, depth)
     case 'array':
+      if (value === 0 || value === '0') return // Payload reads it as "no rows".
       if (!Array.isArray(value))
         return report(ctx, path, `Expected a list of rows, got ${describeValue(value)}.`, field)
       value.forEach((row, i) => {
@@ -457,6 +461,7 @@ function checkValue(ctx: Context, field: FieldLike, value: unknown, path: string
       })
       return
     case 'blocks':
+      if (value === 0 || value === '0') return
       if (!Array.isArray(value))
         return report(ctx, path, `Expected a list of blocks, got ${describeValue(value)}.`, field)
       value.forEach((row, i) => {
