@@ -18,7 +18,11 @@ test('production cookies are Secure: the staff session, and both preview cookies
     data: { email: 'editor@example.com', password: E2E.password },
   })
   expect(login.ok()).toBe(true)
-  expect(setCookie(login.headersArray(), 'payload-token')).toMatch(/; Secure(;|$)/)
+  // Payload writes `Secure=true`; a cookie parser ignores the value (RFC 6265, 5.2.5), as
+  // Playwright's own jar shows.
+  expect(setCookie(login.headersArray(), 'payload-token')).toMatch(/; Secure(=true)?(;|$)/)
+  const { cookies } = await request.storageState()
+  expect(cookies.find((cookie) => cookie.name === 'payload-token')?.secure).toBe(true)
 
   const editor = await apiSignIn(request, 'editor@example.com')
   const authors = (await (
