@@ -88,7 +88,7 @@ const probe = async (url: URL | string): Promise<Answer | undefined> => {
 // --- setup ----------------------------------------------------------------------------------
 
 const START_HINT =
-  'start the stack first (`npm run build && npm run start`, with PAYLOAD_SECRET set), or point CMS_URL / WEB_URL at it'
+  'start the stack first (`npm run build && npm run start`, with PAYLOAD_SECRET, REVALIDATE_SECRET and PREVIEW_SECRET set), or point CMS_URL / WEB_URL at it'
 
 const checkStack = async (env: BenchEnv): Promise<Buffer> => {
   const cms = await probe(new URL('/api/articles?limit=1&depth=0', env.cmsUrl))
