@@ -1,9 +1,13 @@
+import { spawn } from 'node:child_process'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
 import { expect, test } from '@playwright/test'
 
 import { DRAFT_MODE_COOKIE, PREVIEW_COOKIE } from '@copydesk/types/contract'
 import { DRAFT_EXIT_PATH, readerPath } from '@copydesk/types/site-urls'
 
-import { cmsUrl, E2E, webUrl } from '../env'
+import { cmsUrl, E2E, inheritedEnv, webUrl } from '../env'
 import { apiSignIn } from '../workflow'
 
 /** The Set-Cookie line that sets (or expires) one cookie, from an answer's headers. */
@@ -81,4 +85,28 @@ test('leaving preview never redirects off the site', async ({ request }) => {
     expect(exit.status(), path).toBe(307)
     expect(exit.headers().location, path).toBe('/')
   }
+})
+
+test('a production site refuses to start without the shared secrets, naming them', async () => {
+  const webDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../apps/web')
+  const { REVALIDATE_SECRET: _revalidate, PREVIEW_SECRET: _preview, ...rest } = inheritedEnv
+  const { code, output } = await new Promise<{ code: number | null; output: string }>((resolve) => {
+    const child = spawn(
+      path.join(webDir, '../../node_modules/.bin/next'),
+      ['start', '--port', String(E2E.webPort + 3)],
+      { cwd: webDir, env: { ...rest, NODE_ENV: 'production' } },
+    )
+    let output = ''
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()))
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()))
+    const timer = setTimeout(() => child.kill('SIGKILL'), 45_000)
+    child.on('exit', (code) => {
+      clearTimeout(timer)
+      resolve({ code, output })
+    })
+  })
+  expect(code).toBe(1)
+  expect(output).toContain(
+    'Refusing to start in production without REVALIDATE_SECRET and PREVIEW_SECRET',
+  )
 })
