@@ -789,14 +789,11 @@ const problems: string[] = []
 const runCase = async (operation: Operation, ctx: Ctx): Promise<string | null> => {
   const row = operation.row as Row
   const outcome = row.expect(ctx)
-  const before = await snapshot(ctx.collection, ctx.fixture.id)
-  const since = new Date(Date.now() - 1).toISOString()
-  const answer = await row.run(ctx)
-  const now = await snapshot(ctx.collection, ctx.fixture.id)
-  tally.cases += 1
   const label = `${ctx.collection} ${operation.transport} ${operation.key} as ${ctx.actor} on ${ctx.fixture.state}`
+  tally.cases += 1
 
   if (row.kind === 'read') {
+    const answer = await row.run(ctx)
     if (answer.ok) tally.allowed += 1
     else tally.refused += 1
     if (row.leaks?.(ctx, answer) || (outcome.allowed === false && answer.ok)) {
@@ -810,6 +807,10 @@ const runCase = async (operation: Operation, ctx: Ctx): Promise<string | null> =
     return null
   }
 
+  const before = await snapshot(ctx.collection, ctx.fixture.id)
+  const since = new Date(Date.now() - 1).toISOString()
+  const answer = await row.run(ctx)
+  const now = await snapshot(ctx.collection, ctx.fixture.id)
   if (!outcome.allowed) {
     tally.refused += 1
     const created = await createdSince(ctx.collection, since)
