@@ -11,7 +11,7 @@ import { ensureStandinBuilt } from './standin/build.ts'
 import type { DatabaseHandle, EnsureDatabaseOptions } from './ensure.ts'
 import { databaseExited, ensureDatabase, liveMarker } from './ensure.ts'
 import { childEnv, packageDir, readEnv, repoRoot } from './env.ts'
-import { stderrLog } from './util.ts'
+import { sleep, stderrLog } from './util.ts'
 
 const USAGE = `usage: copydesk-devdb <command> [options]
 
@@ -122,18 +122,55 @@ async function start(options: EnsureDatabaseOptions): Promise<number> {
   }
 
   console.log('Press Ctrl-C to stop.')
-  const exited = databaseExited(handle)
-  const outcome = await Promise.race([
-    waitForSignal().then(() => 'signal' as const),
-    ...(exited ? [exited.then(() => 'exited' as const)] : []),
-  ])
-  await handle.stop()
-  if (outcome === 'exited') {
-    console.error('The database exited unexpectedly.')
-    return 1
-  }
+  let isDone = false
+  const supervised = superviseRestarts(handle, options, () => isDone)
+  await waitForSignal()
+  isDone = true
+  await supervised.stop()
   console.log('database stopped')
   return 0
+}
+
+/**
+ * A database that dies on its own (killed, crashed) is started again on the same port, so the URI
+ * the apps were given stays valid and they reconnect by themselves.
+ */
+function superviseRestarts(
+  first: DatabaseHandle,
+  options: EnsureDatabaseOptions,
+  isDone: () => boolean,
+): { stop: () => Promise<void> } {
+  let current = first
+  let restarting: Promise<void> | undefined
+  const watch = (handle: DatabaseHandle) => {
+    void databaseExited(handle)?.then(() => {
+      if (isDone()) return
+      restarting = (async () => {
+        stderrLog('devdb: the database exited unexpectedly; starting it again…')
+        await handle.stop()
+        const port = Number(new URL(handle.uri).port)
+        for (let attempt = 1; attempt <= 5 && !isDone(); attempt++) {
+          try {
+            current = await ensureDatabase({ ...options, port, log: stderrLog })
+            stderrLog(`devdb: database restarted on port ${port} (${current.kind})`)
+            watch(current)
+            return
+          } catch (error) {
+            const reason = error instanceof Error ? error.message.split('\n')[0] : String(error)
+            stderrLog(`devdb: restart attempt ${attempt} failed: ${reason}`)
+            await sleep(1000 * attempt)
+          }
+        }
+      })()
+    })
+  }
+  watch(first)
+  return {
+    stop: async () => {
+      await restarting
+      await current.stop()
+    },
+  }
 }
 
 function signalNumber(signal: NodeJS.Signals): number {
@@ -156,15 +193,12 @@ async function exec(options: EnsureDatabaseOptions, command: string[]): Promise<
   }
   for (const signal of forwarded) process.on(signal, forward)
   let commandDone = false
+  const supervised = superviseRestarts(handle, options, () => commandDone)
 
   try {
     child = spawn(program, args, {
       stdio: 'inherit',
       env: childEnv({ DATABASE_URI: handle.uri, DATABASE_COMPAT: handle.compat }),
-    })
-    void databaseExited(handle)?.then(() => {
-      if (!commandDone)
-        stderrLog('warning: the database exited while the command was still running')
     })
 
     const spawned = child
@@ -184,7 +218,7 @@ async function exec(options: EnsureDatabaseOptions, command: string[]): Promise<
     return result.code ?? 1
   } finally {
     commandDone = true
-    await handle.stop()
+    await supervised.stop()
     for (const signal of forwarded) process.off(signal, forward)
   }
 }

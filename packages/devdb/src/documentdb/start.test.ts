@@ -147,4 +147,49 @@ describe.runIf(isRoot())('DocumentDB engine', () => {
     expect(await waitUntil(async () => !(await isPortOpen(portOf(uri))), 15_000)).toBe(true)
     expect(await waitUntil(() => !isPidAlive(postmaster), 15_000)).toBe(true)
   })
+
+  it('starts a database that died under `exec` again on the same port, and says so', async () => {
+    const dataDir = join(tmp, 'restart')
+    const child = spawn(
+      process.execPath,
+      [
+        cliPath,
+        'exec',
+        '--port',
+        '0',
+        '--',
+        process.execPath,
+        '-e',
+        'setTimeout(() => {}, 120000)',
+      ],
+      {
+        env: childEnv({ DEVDB_ENGINE: 'documentdb', DEVDB_DATA_DIR: dataDir }),
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    )
+    let stderr = ''
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk))
+    try {
+      expect(await waitUntil(() => /^database: \S+ \(documentdb\)$/m.test(stderr), 60_000)).toBe(
+        true,
+      )
+      const uri = /^database: (\S+) \(documentdb\)$/m.exec(stderr)?.[1] as string
+      const marker = await readMarker(dataDir)
+      for (const pid of [marker?.pid, marker?.postmasterPid]) if (pid) process.kill(pid, 'SIGKILL')
+
+      expect(
+        await waitUntil(() => stderr.includes('database restarted on port'), 60_000),
+        stderr,
+      ).toBe(true)
+      expect(stderr).toContain('the database exited unexpectedly')
+      const count = await withClient(uri, (client) =>
+        client.db().collection('after').countDocuments(),
+      )
+      expect(count).toBe(0)
+    } finally {
+      child.kill('SIGTERM')
+      await new Promise((resolveExit) => child.once('exit', resolveExit))
+    }
+    expect(await readMarker(dataDir)).toBeUndefined()
+  })
 })
