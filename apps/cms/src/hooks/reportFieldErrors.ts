@@ -72,11 +72,19 @@ export const reportFieldErrors: AfterErrorHook = ({ error, result, graphqlResult
       }
     return
   }
-  const { status, isPublic } = error as Error & { status?: number; isPublic?: boolean }
-  const errors = fieldErrorsOf(error)
+  const { status, isPublic } = cause as Error & { status?: number; isPublic?: boolean }
+  const errors = fieldErrorsOf(cause)
+  // GraphQL reports the thrown class's name, which the production build shortens to a letter.
+  if (graphqlResult && errors && status === 400)
+    return {
+      graphqlResult: {
+        ...graphqlResult,
+        extensions: { ...graphqlResult.extensions, name: 'ValidationError' },
+      },
+    }
   // A refusal meant for people (a workflow 403 with its reason) keeps its message too.
   if (result && !errors && isPublic && status && status >= 400 && status < 500)
-    return { status, response: { errors: [{ message: error.message }] } }
+    return { status, response: { errors: [{ message: cause.message }] } }
   if (!result || !errors || status !== 400) return
-  return { status: 400, response: fieldErrorResponse({ errors, message: error.message }) }
+  return { status: 400, response: fieldErrorResponse({ errors, message: cause.message }) }
 }
