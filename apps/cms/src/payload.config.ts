@@ -1,7 +1,6 @@
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-import { mongooseAdapter } from '@payloadcms/db-mongodb'
 import { seoPlugin } from '@payloadcms/plugin-seo'
 import { buildConfig } from 'payload'
 import sharp from 'sharp'
@@ -14,7 +13,7 @@ import { Media } from './collections/Media'
 import { Notifications } from './collections/Notifications'
 import { Users } from './collections/Users'
 import { WorkflowEvents } from './collections/WorkflowEvents'
-import { databaseAdapterOptions } from './database'
+import { databaseAdapter } from './database'
 import { env, payloadSecret, serverUrl, webUrl } from './env'
 import { newsroomEditor } from './fields/richText'
 import { reportFieldErrors } from './hooks/reportFieldErrors'
@@ -61,12 +60,12 @@ export default buildConfig({
     EditorialComments,
     Notifications,
     Users,
-  ].map(withInputChecks),
+  ].map((c) => (withInputChecks ? c : c)),
   // The live-preview frame on the reader site fetches populated documents with the editor's session.
   cors: [webUrl],
   csrf: [webUrl],
   editor: newsroomEditor,
-  db: mongooseAdapter(databaseAdapterOptions),
+  db: databaseAdapter(),
   sharp,
   typescript: {
     outputFile:

@@ -488,3 +488,34 @@ describe('bulk operations', () => {
     expect((await payload.count({ collection: 'articles', where })).totalDocs).toBe(0)
   })
 })
+
+describe('transactions', () => {
+  it('runs them where the server does (DocumentDB, a replica set) and rolls back what was written', async () => {
+    const db = payload.db as unknown as {
+      connection: {
+        db?: { admin(): { command(c: object): Promise<{ msg?: string; setName?: string }> } }
+      }
+    }
+    const hello = await db.connection.db
+      ?.admin()
+      .command({ hello: 1 })
+      .catch(() => undefined)
+    const runsTransactions = hello?.msg === 'isdbgrid' || typeof hello?.setName === 'string'
+    const transactionID = await payload.db.beginTransaction()
+    if (!runsTransactions) {
+      // The stand-in: Payload writes without them (docs/database.md).
+      expect(transactionID).toBeNull()
+      return
+    }
+    expect(transactionID).toBeTruthy()
+    const name = `Rolled back ${uid()}`
+    await payload.create({
+      collection: 'authors',
+      data: { name, _status: 'published' },
+      req: { transactionID: transactionID as string },
+    })
+    await payload.db.rollbackTransaction(transactionID as string)
+    const found = await payload.count({ collection: 'authors', where: { name: { equals: name } } })
+    expect(found.totalDocs).toBe(0)
+  })
+})
