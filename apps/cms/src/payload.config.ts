@@ -60,7 +60,7 @@ export default buildConfig({
     EditorialComments,
     Notifications,
     Users,
-  ].map((c) => (withInputChecks ? c : c)),
+  ].map(withInputChecks),
   // The live-preview frame on the reader site fetches populated documents with the editor's session.
   cors: [webUrl],
   csrf: [webUrl],
