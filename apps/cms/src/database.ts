@@ -39,7 +39,11 @@ export const databaseAdapter = (): DatabaseAdapterObj => {
         options,
       ) {
         await connect.call(this, options)
-        const hello = await this.connection.db?.admin().command({ hello: 1 })
+        // isMaster, not hello: the stand-in knows only the legacy name; any failure means no router.
+        const hello = await this.connection.db
+          ?.admin()
+          .command({ isMaster: 1 })
+          .catch(() => undefined)
         if (hello?.msg === 'isdbgrid') {
           this.beginTransaction = beginTransaction
           this.transactionOptions = transactionOptions
