@@ -50,7 +50,7 @@ describe('whereProblems', () => {
   })
 
   it('refuses an empty id condition on bulk writes only', () => {
-    expect(paths({ authors: { equals: '' } })).toEqual([])
+    expect(paths({ authors: { equals: '' }, id: { equals: undefined } })).toEqual([])
     expect(paths({ authors: { equals: '' } }, false)).toEqual(['where[authors][equals]'])
   })
 

@@ -47,7 +47,8 @@ const resolve = (
   return undefined
 }
 
-const isEmpty = (value: unknown) => value === '' || value === 'null' || value === null
+const isEmpty = (value: unknown) =>
+  value === '' || value === 'null' || value === null || value === undefined
 
 /**
  * The conditions in a `where` that Payload's MongoDB adapter would silently drop or fail on:
