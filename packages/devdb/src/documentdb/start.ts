@@ -367,6 +367,11 @@ export async function startDocumentDb(opts: StartDocumentDbOptions): Promise<Dat
           PostgresSystemUser: PG_SUPERUSER,
           GatewayListenPort: port,
           UseLocalHost: true,
+          // Upstream's file is tuned for its own tests (5 s transactions, 10 s cursors and commands);
+          // a CMS request on a busy laptop can hold a transaction longer than that.
+          TransactionTimeoutSecs: 60,
+          CursorTimeoutSecs: 600,
+          PostgresCommandTimeoutSecs: 120,
           CertificateOptions: {
             CertType: 'pem_file',
             FilePath: paths.cert,
