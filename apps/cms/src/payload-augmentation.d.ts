@@ -1,5 +1,7 @@
 import type { Config } from '@copydesk/types/payload-types'
 
+import type { WritePlan } from './workflow/enforce'
+
 // Types are generated into @copydesk/types (declare: false) so the web app can share them;
 // this file tells Payload's own APIs about them. Module augmentation needs an interface.
 declare module 'payload' {
@@ -18,7 +20,7 @@ declare module 'payload' {
     /** The seed's writes are not announced to the reader site. */
     disableRevalidate?: boolean
     /** What the workflow rules decided for each document this request writes (enforce.ts). */
-    workflowPlans?: Record<string, import('./workflow/enforce').WritePlan>
+    workflowPlans?: Record<string, WritePlan>
     /** The create now running was decided by the rules (enforce.ts). */
     workflowCreateDecided?: boolean
     /** The create now running is a copy of another document (enforce.ts). */
