@@ -244,3 +244,29 @@ describe('a bulk edit is an edit of every document it touches', () => {
     expect(await history(target.id)).toEqual(['approval_voided'])
   })
 })
+
+describe('ids that are not ids', () => {
+  it('never restore or report on some other document', async () => {
+    const target = await story('published')
+    const admin = await payload.create({
+      collection: 'users',
+      data: { email: `ad-${uid()}@example.com`, name: 'Ada', roles: ['admin'], password },
+    })
+    const adminToken = await login({ url: server.url, email: admin.email, password })
+    for (const [method, path] of [
+      ['POST', '/articles/versions/zzz?draft=true'],
+      ['POST', '/articles/versions/zzz'],
+      ['GET', '/articles/zzz/live'],
+      ['GET', '/articles/zzz/workflow'],
+      ['POST', '/articles/zzz/duplicate'],
+    ] as const) {
+      const response = await fetch(`${server.url}/api${path}`, {
+        method,
+        headers: { authorization: adminToken },
+      })
+      expect([400, 404], `${method} ${path}`).toContain(response.status)
+    }
+    expect((await latest(target.id)).title).toBe(target.title)
+    expect(await history(target.id)).toEqual([])
+  })
+})
