@@ -2,6 +2,8 @@ import type { Config } from '@copydesk/types/payload-types'
 
 import type { WritePlan } from './workflow/enforce'
 
+import type { WritePlan } from './workflow/enforce'
+
 // Types are generated into @copydesk/types (declare: false) so the web app can share them;
 // this file tells Payload's own APIs about them. Module augmentation needs an interface.
 declare module 'payload' {
