@@ -11,7 +11,8 @@ const counts = (report) => {
   // Playwright
   if (report.stats && 'expected' in report.stats) {
     const { expected: ok, unexpected, flaky, skipped } = report.stats
-    return { passed: ok + flaky, failed: unexpected, skipped }
+    // Errors outside any test (a web server that could not start, a crashed global setup).
+    return { passed: ok + flaky, failed: unexpected + (report.errors?.length ?? 0), skipped }
   }
   // Vitest (Jest-compatible JSON)
   return {
@@ -33,8 +34,11 @@ try {
 const total = { passed: 0, failed: 0, skipped: 0 }
 for (const file of files) {
   const c = counts(JSON.parse(readFileSync(path.join(dir, file), 'utf8')))
+  // A suite that ran nothing at all did not pass; it must not read as a clean line.
+  const ranNothing = c.passed + c.failed + c.skipped === 0
+  if (ranNothing) c.failed = 1
   console.log(
-    `${path.basename(file, '.json').padEnd(10)} ${c.passed} passed, ${c.failed} failed, ${c.skipped} skipped`,
+    `${path.basename(file, '.json').padEnd(10)} ${c.passed} passed, ${c.failed} failed, ${c.skipped} skipped${ranNothing ? ' (no test ran)' : ''}`,
   )
   for (const key of Object.keys(total)) total[key] += c[key]
 }
