@@ -103,26 +103,16 @@ async function runChecked(
   if (code !== 0) throw new Error(`${label} failed (exit ${code}):\n${output.trim()}`)
 }
 
+/** How PostgreSQL's client tools reach the cluster: its socket directory, port and superuser. */
+function connectionArgs(paths: Paths): string[] {
+  return ['-h', paths.socketDir, '-p', String(PG_PORT), '-U', PG_SUPERUSER]
+}
+
 function psql(paths: Paths, sql: string): Promise<void> {
   return runChecked(
     'psql',
     join(PG_BIN, 'psql'),
-    [
-      '-X',
-      '-q',
-      '-v',
-      'ON_ERROR_STOP=1',
-      '-h',
-      paths.socketDir,
-      '-p',
-      String(PG_PORT),
-      '-U',
-      PG_SUPERUSER,
-      '-d',
-      'postgres',
-      '-c',
-      sql,
-    ],
+    ['-X', '-q', '-v', 'ON_ERROR_STOP=1', ...connectionArgs(paths), '-d', 'postgres', '-c', sql],
     undefined,
   )
 }
@@ -227,15 +217,7 @@ async function waitForPostgres(
         `PostgreSQL exited with ${describeExit(postgres)}:\n${await logTail(paths.postgresLog)}`,
       )
     }
-    const ready = await run(join(PG_BIN, 'pg_isready'), [
-      '-q',
-      '-h',
-      paths.socketDir,
-      '-p',
-      String(PG_PORT),
-      '-U',
-      PG_SUPERUSER,
-    ])
+    const ready = await run(join(PG_BIN, 'pg_isready'), ['-q', ...connectionArgs(paths)])
     if (ready.code === 0) return
     if (Date.now() > deadline)
       throw new Error(`PostgreSQL was not ready in time:\n${await logTail(paths.postgresLog)}`)
