@@ -259,13 +259,10 @@ export const enforceWorkflow =
     const isDraftSave = Boolean(write.draft) && data._status !== 'published'
 
     if (operation === 'create') {
-      const source = isDuplicate
-        ? await storedSubject({ collection: slug, id: write.duplicateFromID as string, req })
-        : null
+      // A copy is decided like a new document: freshCopy already cut it loose from its source.
       const decision = decideWrite({
         user: req.user,
         operation: isDuplicate ? 'duplicate' : 'create',
-        doc: source?.subject ?? null,
         intent: intentOf({
           data: isDuplicate ? { _status: data._status } : data,
           isDraftSave,
