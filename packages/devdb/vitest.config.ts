@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config'
 export default defineConfig({
   test: {
     environment: 'node',
-    include: ['src/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'bench/**/*.test.ts'],
     // The tests start real database processes; running files side by side on 2 cores only adds flakiness.
     fileParallelism: false,
     testTimeout: 120_000,
