@@ -25,8 +25,11 @@ export const env = createEnv({
       .string()
       .regex(/^mongodb(\+srv)?:\/\//, 'DATABASE_URI must be a mongodb:// or mongodb+srv:// URL')
       .optional(),
-    /** `mongo-java-server` when DATABASE_URI points at the bundled stand-in. */
-    DATABASE_COMPAT: z.enum(['mongodb', 'mongo-java-server']).default('mongodb'),
+    /**
+     * How long a request waits for the database before the CMS answers 503 with Retry-After. Short,
+     * so that readers and editors get an answer while it is down, not a hung request.
+     */
+    DATABASE_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(1_000),
     /** Where the CMS is reachable, used for absolute URLs in the admin and API responses. */
     CMS_URL: z.url().optional(),
     CMS_PORT: z.coerce.number().int().positive().default(3001),
@@ -36,6 +39,8 @@ export const env = createEnv({
     MEDIA_DIR: z.string().optional(),
     /** The newsroom's content files, imported by the seed. */
     CONTENT_DIR: z.string().optional(),
+    /** Set by npm: the folder `npm run` was typed in, which command-line paths are relative to. */
+    INIT_CWD: z.string().optional(),
     /** The reader site; changes readers can see are announced to `${WEB_URL}/api/revalidate`. */
     WEB_URL: z.url().default('http://localhost:3000'),
     /** Shared with the reader site, which refuses revalidation requests without it. */
@@ -101,6 +106,9 @@ export const maxJsonBodyBytes = env.MAX_JSON_BODY_BYTES
 export const maxUploadBytes = env.MAX_UPLOAD_BYTES
 
 export const contentDir = env.CONTENT_DIR ?? `${process.cwd()}/../../content`
+
+/** Where a command-line path given to import, export, backup or restore is read from. */
+export const invocationDir = env.INIT_CWD ?? process.cwd()
 
 export type RevalidationSettings = {
   /** The reader site's revalidation endpoint. */

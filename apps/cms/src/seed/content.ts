@@ -1,4 +1,4 @@
-import { readdir, readFile } from 'node:fs/promises'
+import { readdir, readFile, stat } from 'node:fs/promises'
 import path from 'node:path'
 
 import matter from 'gray-matter'
@@ -8,6 +8,7 @@ import { z } from 'zod'
 import { SLUG_PATTERN } from '@copydesk/workflow/slug'
 
 import { TITLE_MAX_LENGTH } from '../collections/Articles/constants'
+import { describeIssue } from './describeIssue'
 
 const slug = z
   .string()
@@ -16,7 +17,12 @@ const slug = z
 // A date-only value is the day the story ran; noon UTC keeps it on that calendar day for
 // readers from UTC−11 to UTC+11. Full timestamps are taken as written.
 const publishDate = z
-  .string()
+  .string({
+    error: (issue) =>
+      issue.input == null
+        ? 'is required'
+        : 'must be a date like 2024-07-16, not a number or a list',
+  })
   .refine((value) => !Number.isNaN(Date.parse(value)), 'must be a date like 2024-07-16')
   .transform((value) =>
     /^\d{4}-\d{2}-\d{2}$/.test(value)
@@ -96,7 +102,30 @@ export class ContentValidationError extends Error {
   }
 }
 
+/** The content folder itself is missing or unreadable: one line, no list. */
+export class ContentPathError extends Error {
+  constructor(dir: string, reason: string) {
+    super(`${dir}: ${reason}`)
+    this.name = 'ContentPathError'
+  }
+}
+
+/**
+ * Which of these author or FAQ slugs the CMS already has. Content may refer to documents that
+ * were written in the admin rather than in a file.
+ */
+export type FindStoredSlugs = (args: {
+  collection: 'authors' | 'faqs'
+  slugs: string[]
+}) => Promise<Set<string>>
+
 const schemas: Schemas = { authors: authorSchema, faqs: faqSchema, articles: articleSchema }
+
+const NOUN: Record<ContentKind, string> = {
+  authors: 'an author',
+  faqs: 'an FAQ',
+  articles: 'an article',
+}
 
 // YAML 1.2 core schema: dates stay strings, so the schema above decides what they mean.
 const matterOptions = { engines: { yaml: (source: string) => YAML.parse(source) as object } }
@@ -117,13 +146,90 @@ const listMarkdown = async (dir: string): Promise<string[]> => {
   }
 }
 
+/** Where in a schema a key may be written, for "known fields" hints. */
+const knownKeys = (schema: z.ZodType, issuePath: readonly PropertyKey[]): string[] => {
+  let current: unknown = schema
+  for (const key of issuePath) {
+    if (typeof key === 'number') continue
+    const unwrapped = unwrap(current)
+    const shape = (unwrapped as { shape?: Record<string, unknown> }).shape
+    current = shape?.[String(key)]
+  }
+  const shape = (unwrap(current) as { shape?: Record<string, unknown> }).shape
+  return shape ? Object.keys(shape) : []
+}
+
+const unwrap = (schema: unknown): unknown => {
+  let current = schema as { unwrap?: () => unknown; element?: unknown } | undefined
+  while (current && typeof current.unwrap === 'function')
+    current = current.unwrap() as typeof current
+  if (current && 'element' in current && current.element) return unwrap(current.element)
+  return current
+}
+
+/** The schema's findings as problems: one per field, unknown fields named one by one. */
+const schemaProblems = (kind: ContentKind, file: string, data: unknown): ContentProblem[] => {
+  const result = schemas[kind].safeParse(data, { error: (issue) => describeIssue(issue) })
+  if (result.success) return []
+  return result.error.issues.flatMap((issue): ContentProblem[] => {
+    if (issue.code === 'unrecognized_keys') {
+      const known = knownKeys(schemas[kind], issue.path)
+      return issue.keys.map((key) => ({
+        file,
+        field: fieldPath([...issue.path, key]),
+        message: `is not a field of ${issue.path.length ? fieldPath(issue.path) : NOUN[kind]} (known: ${known.join(', ')})`,
+      }))
+    }
+    if (issue.path.length === 0 && issue.code === 'invalid_type') {
+      return [
+        {
+          file,
+          field: '(front matter)',
+          message: 'is missing: start the file with "---", the fields, and "---" again',
+        },
+      ]
+    }
+    return [{ file, field: fieldPath(issue.path), message: issue.message }]
+  })
+}
+
+type ReadFile = {
+  kind: ContentKind
+  file: string
+  name: string
+  /** The front matter as written, whatever its shape. */
+  raw: Record<string, unknown>
+  body: string
+  /** Set when the schema accepted the front matter. */
+  data?: unknown
+}
+
+const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined)
+
+/** String items of a list as written, with their positions, for reference checks. */
+const listed = (value: unknown): [string, number][] =>
+  Array.isArray(value)
+    ? value.flatMap((item, i): [string, number][] => (typeof item === 'string' ? [[item, i]] : []))
+    : []
+
 /**
- * Reads every content file and checks all of them (shape, file name, cross references) before
- * anything is written; throws one `ContentValidationError` listing every problem.
+ * Reads every content file and checks all of them in one pass (shape, file name, duplicates,
+ * references to authors and FAQs in content/ or, with `findStored`, in the CMS) before anything
+ * is written; throws one `ContentValidationError` listing every problem.
  */
-export const loadContent = async ({ contentDir }: { contentDir: string }): Promise<ContentSet> => {
+export const loadContent = async ({
+  contentDir,
+  findStored,
+}: {
+  contentDir: string
+  findStored?: FindStoredSlugs
+}): Promise<ContentSet> => {
+  const info = await stat(contentDir).catch(() => null)
+  if (!info) throw new ContentPathError(contentDir, 'no such folder')
+  if (!info.isDirectory()) throw new ContentPathError(contentDir, 'is not a folder')
+
   const problems: ContentProblem[] = []
-  const set: ContentSet = { authors: [], faqs: [], articles: [] }
+  const files: ReadFile[] = []
 
   for (const kind of Object.keys(schemas) as ContentKind[]) {
     for (const name of await listMarkdown(path.join(contentDir, kind))) {
@@ -139,79 +245,117 @@ export const loadContent = async ({ contentDir }: { contentDir: string }): Promi
         })
         continue
       }
+      const raw = (parsed.data && typeof parsed.data === 'object' ? parsed.data : {}) as Record<
+        string,
+        unknown
+      >
+      const found = schemaProblems(kind, file, parsed.data)
+      problems.push(...found)
       const result = schemas[kind].safeParse(parsed.data)
-      if (!result.success) {
-        for (const issue of result.error.issues) {
-          problems.push({ file, field: fieldPath(issue.path), message: issue.message })
-        }
-        continue
-      }
-      if (`${result.data.slug}.md` !== name) {
-        problems.push({
-          file,
-          field: 'slug',
-          message: `"${result.data.slug}" must match the file name (${result.data.slug}.md)`,
-        })
-      }
-      ;(set[kind] as ContentFile<typeof kind>[]).push({
+      files.push({
         kind,
         file,
-        data: result.data,
+        name,
+        raw,
         body: parsed.content.trim(),
-      } as ContentFile<typeof kind>)
+        data: found.length === 0 && result.success ? result.data : undefined,
+      })
     }
   }
 
-  const known = {
-    authors: new Set(set.authors.map((a) => a.data.slug)),
-    faqs: new Set(set.faqs.map((f) => f.data.slug)),
+  // Checks across files read what was written even where the schema refused a field, so a
+  // second run never finds problems the first one could have reported.
+  const seen = new Map<string, string>()
+  for (const { kind, file, name, raw } of files) {
+    const slug = text(raw.slug)
+    if (slug === undefined) continue
+    if (`${slug}.md` !== name) {
+      problems.push({
+        file,
+        field: 'slug',
+        message: `"${slug}" must match the file name (${name} has "${name.replace(/\.md$/, '')}")`,
+      })
+    }
+    const key = `${kind}/${slug}`
+    const other = seen.get(key)
+    if (other) problems.push({ file, field: 'slug', message: `"${slug}" is also used by ${other}` })
+    else seen.set(key, file)
   }
-  for (const article of set.articles) {
-    article.data.authors.forEach((author, i) => {
-      if (!known.authors.has(author)) {
-        problems.push({
-          file: article.file,
+
+  const inContent = {
+    authors: new Set<string>(),
+    faqs: new Set<string>(),
+  }
+  for (const { kind, name, raw } of files) {
+    if (kind === 'articles') continue
+    inContent[kind].add(name.replace(/\.md$/, ''))
+    const slug = text(raw.slug)
+    if (slug) inContent[kind].add(slug)
+  }
+  const references = files
+    .filter((f) => f.kind === 'articles')
+    .flatMap(({ file, raw }) => {
+      const keyQuestions = raw.keyQuestions as Record<string, unknown> | undefined
+      return [
+        ...listed(raw.authors).map(([slug, i]) => ({
+          file,
+          collection: 'authors' as const,
+          slug,
           field: `authors[${i}]`,
-          message: `no author "${author}" (expected authors/${author}.md)`,
-        })
-      }
-    })
-    article.data.keyQuestions?.faqs?.forEach((faq, i) => {
-      if (!known.faqs.has(faq)) {
-        problems.push({
-          file: article.file,
+        })),
+        ...listed(
+          keyQuestions && typeof keyQuestions === 'object' ? keyQuestions.faqs : undefined,
+        ).map(([slug, i]) => ({
+          file,
+          collection: 'faqs' as const,
+          slug,
           field: `keyQuestions.faqs[${i}]`,
-          message: `no FAQ "${faq}" (expected faqs/${faq}.md)`,
-        })
-      }
+        })),
+      ]
     })
-  }
-  for (const kind of ['authors', 'faqs', 'articles'] as const) {
-    const seen = new Map<string, string>()
-    for (const { file, data } of set[kind]) {
-      const other = seen.get(data.slug)
-      if (other)
-        problems.push({ file, field: 'slug', message: `"${data.slug}" is also used by ${other}` })
-      seen.set(data.slug, file)
+    .filter(({ collection, slug }) => !inContent[collection].has(slug))
+  const stored = { authors: new Set<string>(), faqs: new Set<string>() }
+  if (findStored) {
+    for (const collection of ['authors', 'faqs'] as const) {
+      const slugs = [
+        ...new Set(references.filter((r) => r.collection === collection).map((r) => r.slug)),
+      ]
+      if (slugs.length > 0) stored[collection] = await findStored({ collection, slugs })
     }
   }
-  for (const faq of set.faqs) {
-    if (!faq.body)
-      problems.push({
-        file: faq.file,
-        field: '(body)',
-        message: 'an FAQ needs an answer below the front matter',
-      })
-  }
-  for (const article of set.articles) {
-    if (!article.body)
-      problems.push({
-        file: article.file,
-        field: '(body)',
-        message: 'an article needs a body below the front matter',
-      })
+  for (const { file, collection, slug, field } of references) {
+    if (stored[collection].has(slug)) continue
+    problems.push({
+      file,
+      field,
+      message:
+        collection === 'authors'
+          ? `no author "${slug}" in content/ or the CMS (add authors/${slug}.md)`
+          : `no FAQ "${slug}" in content/ or the CMS (add faqs/${slug}.md)`,
+    })
   }
 
-  if (problems.length > 0) throw new ContentValidationError(problems)
+  for (const { kind, file, body } of files) {
+    if (body || kind === 'authors') continue
+    problems.push({
+      file,
+      field: '(body)',
+      message:
+        kind === 'faqs'
+          ? 'an FAQ needs an answer below the front matter'
+          : 'an article needs a body below the front matter',
+    })
+  }
+
+  if (problems.length > 0) {
+    // Each file's problems together, in the order they were found.
+    throw new ContentValidationError(problems.sort((a, b) => a.file.localeCompare(b.file)))
+  }
+  const set: ContentSet = { authors: [], faqs: [], articles: [] }
+  for (const { kind, file, body, data } of files) {
+    ;(set[kind] as ContentFile<typeof kind>[]).push({ kind, file, body, data } as ContentFile<
+      typeof kind
+    >)
+  }
   return set
 }

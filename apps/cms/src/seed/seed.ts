@@ -4,8 +4,9 @@ import { convertMarkdownToLexical, editorConfigFactory } from '@payloadcms/richt
 import { isDeepStrictEqual } from 'node:util'
 
 import { newsroomEditor, shortEditor } from '../fields/richText'
-import type { ContentKind, ContentSet } from './content'
+import type { ContentKind, ContentSet, FindStoredSlugs } from './content'
 import { loadContent } from './content'
+import { withoutNodeIds } from './richTextIdentity'
 
 export type SeedOutcome = 'created' | 'updated' | 'unchanged'
 
@@ -16,6 +17,11 @@ type SeedArgs = {
   contentDir: string
   /** One line per file as it is written; silent by default. */
   log?: (line: string) => void
+  /**
+   * Tell the reader site about every change, through the same hooks a publish runs (on by
+   * default: the site may have cached lists, pages and 404s the import changes).
+   */
+  announce?: boolean
 }
 
 const emptySummary = (): SeedSummary => ({
@@ -24,13 +30,22 @@ const emptySummary = (): SeedSummary => ({
   articles: { created: 0, updated: 0, unchanged: 0 },
 })
 
-// Hooks that announce changes to the reader site skip seeded writes (STYLE: context flags). The
-// newsroom's files were reviewed before they were committed, so the seed publishes as the system.
-const context = { disableRevalidate: true, isSeed: true, workflowSystem: true }
+// The newsroom's files were reviewed before they were committed, so the import publishes as the
+// system. Each write runs the collection's revalidation hooks, as a publish in the admin does,
+// unless the caller asks for silence (STYLE: context flags).
+const writeContext = ({ announce }: { announce: boolean }) => ({
+  disableRevalidate: !announce,
+  isSeed: true,
+  workflowSystem: true,
+})
 const published = { _status: 'published', workflowState: 'published' } as const
 
-/** JSON has no `undefined`; compare documents the way they are stored. */
-const normalise = (value: unknown): unknown => JSON.parse(JSON.stringify(value ?? null))
+/**
+ * Compares documents the way they are stored: JSON has no `undefined`, and rich-text node ids
+ * are made up afresh by every Markdown conversion (see richTextIdentity.ts).
+ */
+const normalise = (value: unknown): unknown =>
+  withoutNodeIds(JSON.parse(JSON.stringify(value ?? null)))
 
 const relationIds = (value: unknown): string[] =>
   Array.isArray(value)
@@ -38,6 +53,15 @@ const relationIds = (value: unknown): string[] =>
         typeof item === 'object' && item && 'id' in item ? String(item.id) : String(item),
       )
     : []
+
+const rowsWithoutIds = (value: unknown): unknown =>
+  Array.isArray(value)
+    ? value.map((row: unknown) => {
+        if (!row || typeof row !== 'object') return row
+        const { id: _id, ...rest } = row as Record<string, unknown>
+        return rest
+      })
+    : value
 
 /**
  * Imports the content folder: validates every file first (nothing is written if any is
@@ -48,8 +72,28 @@ export const seed = async ({
   payload,
   contentDir,
   log = () => {},
+  announce = true,
 }: SeedArgs): Promise<SeedSummary> => {
-  const content: ContentSet = await loadContent({ contentDir })
+  const context = writeContext({ announce })
+  const storedIds: Record<'authors' | 'faqs', Map<string, string>> = {
+    authors: new Map(),
+    faqs: new Map(),
+  }
+  // References to authors and FAQs written in the admin rather than in content/.
+  const findStored: FindStoredSlugs = async ({ collection, slugs }) => {
+    const { docs } = await payload.find({
+      collection,
+      where: { slug: { in: slugs } },
+      select: { slug: true },
+      draft: true,
+      depth: 0,
+      pagination: false,
+      overrideAccess: true,
+    })
+    for (const doc of docs) if (doc.slug) storedIds[collection].set(doc.slug, String(doc.id))
+    return new Set(storedIds[collection].keys())
+  }
+  const content: ContentSet = await loadContent({ contentDir, findStored })
   const summary = emptySummary()
 
   const [articleEditor, shortEditorConfig] = await Promise.all([
@@ -95,7 +139,10 @@ export const seed = async ({
       const stored = Object.fromEntries(
         Object.keys(data).map((key) => {
           const value = existing[key]
-          return [key, ['authors', 'faqs'].includes(key) ? relationIds(value) : value]
+          if (key === 'authors' || key === 'faqs') return [key, relationIds(value)]
+          // Array rows get an id when stored; files never carry one.
+          if (key === 'links') return [key, rowsWithoutIds(value)]
+          return [key, value]
         }),
       )
       const isSame =
@@ -143,18 +190,18 @@ export const seed = async ({
   }
 
   for (const { file, data, body } of content.articles) {
-    // loadContent has already checked that every referenced slug has a file.
-    const lookup = (map: Map<string, string>, slugs: string[] = []) =>
-      slugs.map((s) => map.get(s) ?? s)
+    // loadContent has already checked that every referenced slug has a file or a document.
+    const lookup = (collection: 'authors' | 'faqs', slugs: string[] = []) =>
+      slugs.map((s) => ids[collection].get(s) ?? storedIds[collection].get(s) ?? s)
     await upsert('articles', file, data.slug, {
       title: data.title,
       slug: data.slug,
       dek: data.dek ?? null,
       body: toRichText(body, articleEditor),
-      authors: lookup(ids.authors, data.authors),
+      authors: lookup('authors', data.authors),
       faqsHeading: data.keyQuestions?.heading ?? null,
       faqsIntro: data.keyQuestions?.intro ?? null,
-      faqs: lookup(ids.faqs, data.keyQuestions?.faqs),
+      faqs: lookup('faqs', data.keyQuestions?.faqs),
       topics: data.topics ?? [],
       source: { name: data.source?.name ?? null, url: data.source?.url ?? null },
       publishedAt: data.publishedAt,
