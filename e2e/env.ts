@@ -11,9 +11,13 @@ export const E2E = {
   chromium: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   secret: 'e2e-secret-that-is-long-enough-for-production-mode',
   password: 'copydesk-e2e-password',
+  /** Given to the throwaway database cluster as it is created, so its URI is known beforehand. */
+  dbPassword: 'copydesk-e2e-database',
 } as const
 
-export const databaseUri = `mongodb://127.0.0.1:${E2E.dbPort}/copydesk_e2e`
+export const databaseUri =
+  `mongodb://copydesk:${E2E.dbPassword}@127.0.0.1:${E2E.dbPort}/copydesk_e2e` +
+  '?tls=true&tlsAllowInvalidCertificates=true&authSource=admin'
 
 export const cmsUrl = `http://127.0.0.1:${E2E.cmsPort}`
 

@@ -16,7 +16,6 @@ export default async function globalSetup() {
     env: {
       ...inheritedEnv,
       DATABASE_URI: databaseUri,
-      DATABASE_COMPAT: 'mongo-java-server',
       PAYLOAD_SECRET: E2E.secret,
     },
     encoding: 'utf8',

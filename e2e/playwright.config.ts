@@ -40,9 +40,9 @@ export default defineConfig({
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], channel: undefined } }],
   webServer: [
     {
-      // A throwaway in-memory database: every run starts empty. The stand-in, because the URI
-      // below is fixed before the database starts (DocumentDB's carries a generated password).
-      command: `DEVDB_ENGINE=mongo-java-server node ../packages/devdb/bin/copydesk-devdb.js start --memory --port ${E2E.dbPort}`,
+      // A throwaway DocumentDB cluster: every run starts empty. Its password is set here, because
+      // the CMS's database URI below is fixed before the database starts.
+      command: `DEVDB_PASSWORD=${E2E.dbPassword} node ../packages/devdb/bin/copydesk-devdb.js start --memory --port ${E2E.dbPort}`,
       port: E2E.dbPort,
       reuseExistingServer: false,
       timeout: 600_000,
@@ -57,7 +57,6 @@ export default defineConfig({
       env: {
         NODE_ENV: 'production',
         DATABASE_URI: databaseUri,
-        DATABASE_COMPAT: 'mongo-java-server',
         PAYLOAD_SECRET: E2E.secret,
         CMS_URL: cmsUrl,
         WEB_URL: webUrl,

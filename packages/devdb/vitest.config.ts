@@ -11,11 +11,9 @@ export default defineConfig({
     // An external database from the developer's shell would make every test skip the code under test.
     env: {
       DATABASE_URI: '',
-      DATABASE_COMPAT: '',
       DEVDB_PORT: '',
       DEVDB_DATA_DIR: '',
-      // ensure.test.ts covers the stand-in; documentdb/start.test.ts switches to DocumentDB itself.
-      DEVDB_ENGINE: 'mongo-java-server',
+      DEVDB_PASSWORD: '',
     },
     reporters: ['default', ['json', { outputFile: '../../.test-results/devdb.json' }]],
   },

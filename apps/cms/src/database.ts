@@ -2,29 +2,31 @@ import type { Args as MongooseAdapterArgs, MongooseAdapter } from '@payloadcms/d
 import { mongooseAdapter } from '@payloadcms/db-mongodb'
 import type { DatabaseAdapterObj } from 'payload'
 
+import { watchDatabaseHealth } from './databaseHealth'
 import { databaseUri, env } from './env'
 
 /**
- * Real MongoDB and DocumentDB (the local engine) keep Payload's defaults. The mongo-java-server
- * stand-in lacks the short `$lookup` form used for joins and races background index builds with
- * the first queries, so for it joins are resolved by Payload itself and indexes are built up front.
- * See docs/database.md.
+ * Payload's defaults, on real MongoDB and on DocumentDB (the local engine) alike, except for what a
+ * database outage does to a request: Mongoose would hold every query for up to 10 s waiting for the
+ * connection, and the driver waits 30 s to find a server. Here a request fails after
+ * DATABASE_TIMEOUT_MS and answers 503 with Retry-After (hooks/databaseUnavailable.ts); the driver
+ * reconnects by itself when the database is back. See docs/database.md.
  */
-const standInOptions: Partial<MongooseAdapterArgs> = {
-  useJoinAggregations: false,
-  ensureIndexes: true,
-  connectOptions: { autoIndex: false },
-}
-
 export const databaseAdapterOptions: MongooseAdapterArgs = {
   url: databaseUri,
-  ...(env.DATABASE_COMPAT === 'mongo-java-server' ? standInOptions : {}),
+  connectOptions: {
+    bufferCommands: false,
+    serverSelectionTimeoutMS: env.DATABASE_TIMEOUT_MS,
+    // How soon the driver notices the database went away or came back (default 10 s).
+    heartbeatFrequencyMS: 2_000,
+  },
 }
 
 /**
  * Payload's adapter turns transactions off unless the connection string names a replica set.
  * A sharded router (mongos, and DocumentDB's gateway, which answers `hello` as one) runs them as
- * well, so after connecting we hand them back when the server says it is one.
+ * well, so after connecting we hand them back when the server says it is one. The connection's
+ * driver is also watched for outages (databaseHealth.ts).
  */
 export const databaseAdapter = (): DatabaseAdapterObj => {
   const base = mongooseAdapter(databaseAdapterOptions)
@@ -33,13 +35,12 @@ export const databaseAdapter = (): DatabaseAdapterObj => {
     init: (args) => {
       const adapter = base.init(args) as MongooseAdapter
       const { beginTransaction, connect, transactionOptions } = adapter
-      if (!connect || transactionOptions === undefined) return adapter
-      adapter.connect = async function connectWithRouterTransactions(
-        this: MongooseAdapter,
-        options,
-      ) {
+      if (!connect) return adapter
+      adapter.connect = async function connectWatched(this: MongooseAdapter, options) {
         await connect.call(this, options)
-        // isMaster, not hello: the stand-in knows only the legacy name; any failure means no router.
+        watchDatabaseHealth(this.connection.getClient())
+        if (transactionOptions === undefined) return
+        // isMaster: the name every server version answers; any failure means no router.
         const hello = await this.connection.db
           ?.admin()
           .command({ isMaster: 1 })

@@ -16,6 +16,7 @@ import { WorkflowEvents } from './collections/WorkflowEvents'
 import { databaseAdapter } from './database'
 import { env, payloadSecret, serverUrl, webUrl } from './env'
 import { newsroomEditor } from './fields/richText'
+import { databaseUnavailable } from './hooks/databaseUnavailable'
 import { reportFieldErrors } from './hooks/reportFieldErrors'
 import { jobs } from './jobs'
 import { withInputChecks } from './validation/rejectBadInput'
@@ -74,7 +75,7 @@ export default buildConfig({
     declare: false,
   },
   graphQL: { disablePlaygroundInProduction: true, mutations: workflowMutations },
-  hooks: { afterError: [reportFieldErrors] },
+  hooks: { afterError: [reportFieldErrors, databaseUnavailable] },
   jobs,
   plugins: [
     seoPlugin({

@@ -5,7 +5,7 @@ import { packageDir } from './env.ts'
 import type { Log } from './util.ts'
 import { isPidAlive, sleep } from './util.ts'
 
-/** Git-ignored cache of everything devdb builds (stand-in jar, DocumentDB extensions and gateway). */
+/** Git-ignored cache of everything devdb builds (DocumentDB's extensions and gateway). */
 export const buildDir = join(packageDir, '.build')
 
 const LOCK_WAIT_LIMIT_MS = 30 * 60_000

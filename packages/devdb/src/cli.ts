@@ -6,8 +6,6 @@ import { parse, resolve } from 'node:path'
 import { createInterface } from 'node:readline/promises'
 
 import { ensureDocumentDbBuilt } from './documentdb/build.ts'
-import { EngineUnavailableError } from './documentdb/packages.ts'
-import { ensureStandinBuilt } from './standin/build.ts'
 import type { DatabaseHandle, EnsureDatabaseOptions } from './ensure.ts'
 import { databaseExited, ensureDatabase, liveMarker } from './ensure.ts'
 import { childEnv, packageDir, readEnv, repoRoot } from './env.ts'
@@ -17,14 +15,14 @@ const USAGE = `usage: copydesk-devdb <command> [options]
 
 commands:
   start                     start the local database and keep it running until Ctrl-C
-  exec [options] -- <cmd>   run <cmd> with DATABASE_URI and DATABASE_COMPAT set; stop the database after
+  exec [options] -- <cmd>   run <cmd> with DATABASE_URI set; stop the database after
   reset [--yes]             delete the data directory (asks first on a terminal)
-  build                     only build and cache the engine DEVDB_ENGINE names
+  build                     only build and cache DocumentDB (extensions and gateway)
 
 options:
   --port <n>        port on 127.0.0.1 (default DEVDB_PORT or 27017; 0 picks a free one)
   --data-dir <dir>  data directory (default DEVDB_DATA_DIR or <repo>/.data)
-  --memory          keep nothing (stand-in: in memory; DocumentDB: a throwaway cluster)
+  --memory          keep nothing: a throwaway cluster in a temporary folder, fsync off
   --db <name>       database name in the URI (default copydesk)
   --yes             reset without asking`
 
@@ -198,7 +196,7 @@ async function exec(options: EnsureDatabaseOptions, command: string[]): Promise<
   try {
     child = spawn(program, args, {
       stdio: 'inherit',
-      env: childEnv({ DATABASE_URI: handle.uri, DATABASE_COMPAT: handle.compat }),
+      env: childEnv({ DATABASE_URI: handle.uri }),
     })
 
     const spawned = child
@@ -277,20 +275,9 @@ async function main(argv: string[]): Promise<number> {
       return exec(parsed.ensure, parsed.rest)
     case 'reset':
       return reset(parsed.ensure, parsed.yes)
-    case 'build': {
-      const env = readEnv()
-      if (env.devdbEngine === 'documentdb') {
-        try {
-          console.log((await ensureDocumentDbBuilt({ log: stderrLog })).gateway)
-          return 0
-        } catch (error) {
-          if (!(error instanceof EngineUnavailableError) || env.isEngineChosen) throw error
-          stderrLog(`${error.message} Building the mongo-java-server stand-in instead.`)
-        }
-      }
-      console.log(await ensureStandinBuilt({ log: stderrLog }))
+    case 'build':
+      console.log((await ensureDocumentDbBuilt({ log: stderrLog })).gateway)
       return 0
-    }
     case 'help':
       console.log(USAGE)
       return 0

@@ -8,17 +8,16 @@ import { liveMarker, markerPath, readMarker } from './marker.ts'
 import { startMongod } from './mongod.ts'
 import type { ProbeResult } from './probe.ts'
 import { buildUri, HOST, probe } from './probe.ts'
-import { NoDatabaseError } from './standin/build.ts'
-import { startStandin } from './standin/start.ts'
 import type { DatabaseHandle, EnsureDatabaseOptions } from './types.ts'
 import { findOnPath, isPidAlive, isPortOpen, stderrLog } from './util.ts'
 
-export type { Compat, DatabaseHandle, DatabaseKind, EnsureDatabaseOptions } from './types.ts'
+export type { DatabaseHandle, DatabaseKind, EnsureDatabaseOptions } from './types.ts'
 export type { Marker } from './marker.ts'
 export { liveMarker, markerPath, readMarker } from './marker.ts'
 export { databaseExited } from './owned.ts'
 
 const DEFAULT_DB = 'copydesk'
+const OTHER_DATABASES = 'Or put mongod on PATH, or set DATABASE_URI to a MongoDB.'
 
 /** A database someone else started: we only describe it, and stopping it is not ours to do. */
 async function reusedHandle(
@@ -34,7 +33,6 @@ async function reusedHandle(
       ours?.kind === 'documentdb'
         ? await documentDbUri(documentDbDir(dataDir), port, dbName)
         : buildUri(port, dbName, ours?.replicaSet ?? found.replicaSet),
-    compat: ours?.compat ?? found.compat,
     kind: 'reused',
     stop: async () => {},
   }
@@ -42,8 +40,8 @@ async function reusedHandle(
 
 /**
  * Returns a database for development or tests, starting one only when needed:
- * DATABASE_URI → a database already answering on the port → mongod on PATH → the engine DEVDB_ENGINE
- * names (DocumentDB built from source, or the mongo-java-server stand-in).
+ * DATABASE_URI → a database already answering on the port → mongod on PATH → DocumentDB, built
+ * from source on first use.
  */
 export async function ensureDatabase(opts: EnsureDatabaseOptions = {}): Promise<DatabaseHandle> {
   const env = readEnv()
@@ -53,7 +51,6 @@ export async function ensureDatabase(opts: EnsureDatabaseOptions = {}): Promise<
   if (env.databaseUri) {
     return {
       uri: env.databaseUri,
-      compat: env.databaseCompat,
       kind: 'external',
       stop: async () => {},
     }
@@ -92,21 +89,15 @@ export async function ensureDatabase(opts: EnsureDatabaseOptions = {}): Promise<
   const mongod = memory ? undefined : await findOnPath('mongod', env.pathDirs)
   try {
     if (mongod) return await startMongod(mongod, port, dataDir, dbName, log)
-    if (env.devdbEngine === 'documentdb') {
-      try {
-        return await startDocumentDb({ requestedPort: port, dataDir, memory, dbName, log })
-      } catch (error) {
-        // Machines that cannot build DocumentDB (no root, apt or Rust) get the stand-in, unless
-        // DocumentDB was asked for by name.
-        if (!(error instanceof EngineUnavailableError) || env.isEngineChosen) throw error
-        log(`${error.message} Falling back to the mongo-java-server stand-in.`)
-      }
-    }
-    return await startStandin(port, dataDir, memory, dbName, log)
+    return await startDocumentDb({ requestedPort: port, dataDir, memory, dbName, log })
   } catch (error) {
+    // A machine that cannot build DocumentDB (no root, apt or Rust) is told every way out.
+    if (error instanceof EngineUnavailableError) {
+      throw new EngineUnavailableError(`${error.message} ${OTHER_DATABASES}`)
+    }
     // Two tasks started side by side (turbo runs them in parallel) race for the same port and data
     // dir; the loser reuses what the winner started instead of failing.
-    if (port !== 0 && !(error instanceof NoDatabaseError)) {
+    if (port !== 0) {
       const found = await probeAt(port, dataDir, dbName)
       if (found) {
         log(`reusing the database that started meanwhile on ${HOST}:${port}`)

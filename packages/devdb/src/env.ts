@@ -1,23 +1,19 @@
 import { delimiter, dirname, isAbsolute, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-export type Compat = 'mongodb' | 'mongo-java-server'
-
-/** Which engine devdb starts when nothing else is given (DATABASE_URI, a running database, mongod). */
-export type Engine = 'documentdb' | 'mongo-java-server'
-
 export type DevDbEnv = {
   /** Set when the database is provided from outside; nothing is started then. */
   databaseUri: string | undefined
-  databaseCompat: Compat
   devdbPort: number
   devdbDataDir: string
-  devdbEngine: Engine
-  /** False when DEVDB_ENGINE is unset: then a machine that cannot build DocumentDB falls back to the stand-in. */
-  isEngineChosen: boolean
+  /**
+   * The password a NEW DocumentDB cluster is given (an existing one keeps its own). Unset: a random
+   * one. For runs that must know the URI before the database starts, such as the end-to-end suite.
+   */
+  devdbPassword: string | undefined
   /** DocumentDB source: an archive or an unpacked folder; a relative path is taken from the repo root. */
   documentdbSource: string | undefined
-  /** Directories of PATH, used to look for `mongod`, `java` and `mvn`. */
+  /** Directories of PATH, used to look for `mongod` and `cargo`. */
   pathDirs: string[]
 }
 
@@ -26,10 +22,6 @@ const srcDir = dirname(fileURLToPath(import.meta.url))
 /** packages/devdb/src → packages/devdb → packages → repo root */
 export const repoRoot = resolve(srcDir, '../../..')
 export const packageDir = resolve(srcDir, '..')
-
-const COMPATS: readonly Compat[] = ['mongodb', 'mongo-java-server']
-const ENGINES: readonly Engine[] = ['documentdb', 'mongo-java-server']
-export const DEFAULT_ENGINE: Engine = 'documentdb'
 
 export class EnvError extends Error {
   override name = 'EnvError'
@@ -45,11 +37,6 @@ export function parseEnv(source: NodeJS.ProcessEnv): DevDbEnv {
   const databaseUri = read(source, 'DATABASE_URI')
   if (databaseUri !== undefined && !/^mongodb(\+srv)?:\/\/\S+$/.test(databaseUri)) {
     throw new EnvError('DATABASE_URI must be a mongodb:// or mongodb+srv:// connection string.')
-  }
-
-  const compatText = read(source, 'DATABASE_COMPAT') ?? 'mongodb'
-  if (!COMPATS.includes(compatText as Compat)) {
-    throw new EnvError(`DATABASE_COMPAT must be one of ${COMPATS.join(', ')}, got "${compatText}".`)
   }
 
   const portText = read(source, 'DEVDB_PORT') ?? '27017'
@@ -69,20 +56,21 @@ export function parseEnv(source: NodeJS.ProcessEnv): DevDbEnv {
         : // Relative paths are taken from the repo root so workspace scripts agree on one location.
           resolve(repoRoot, dataDirText)
 
-  const engineText = read(source, 'DEVDB_ENGINE') ?? DEFAULT_ENGINE
-  if (!ENGINES.includes(engineText as Engine)) {
-    throw new EnvError(`DEVDB_ENGINE must be one of ${ENGINES.join(', ')}, got "${engineText}".`)
+  const devdbPassword = read(source, 'DEVDB_PASSWORD')
+  // It goes into PostgreSQL's CREATE ROLE and into a connection string: keep it to safe characters.
+  if (devdbPassword !== undefined && !/^[A-Za-z0-9_-]{12,}$/.test(devdbPassword)) {
+    throw new EnvError(
+      'DEVDB_PASSWORD must be at least 12 characters of letters, digits, "-" and "_".',
+    )
   }
 
   const pathDirs = (read(source, 'PATH') ?? '').split(delimiter).filter(Boolean)
 
   return {
     databaseUri,
-    databaseCompat: compatText as Compat,
     devdbPort,
     devdbDataDir,
-    devdbEngine: engineText as Engine,
-    isEngineChosen: read(source, 'DEVDB_ENGINE') !== undefined,
+    devdbPassword,
     documentdbSource: read(source, 'DOCUMENTDB_SOURCE'),
     pathDirs,
   }

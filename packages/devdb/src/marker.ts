@@ -1,7 +1,6 @@
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 
-import type { Compat } from './env.ts'
 import { isPidAlive, isPortOpen } from './util.ts'
 
 /** Written to `<dataDir>/devdb.json` while a database started by us serves that directory. */
@@ -9,8 +8,7 @@ export type Marker = {
   pid: number
   ownerPid: number
   port: number
-  kind: 'mongod' | 'stand-in' | 'documentdb'
-  compat: Compat
+  kind: 'mongod' | 'documentdb'
   replicaSet?: string
   /** DocumentDB: the postmaster behind the gateway (pid). */
   postmasterPid?: number

@@ -53,7 +53,6 @@ export async function startMongod(
   })
   const handle = ownChild(child, dataDir, {
     uri: buildUri(port, dbName, REPLICA_SET),
-    compat: 'mongodb',
     kind: 'mongod',
   })
 
@@ -108,7 +107,6 @@ export async function startMongod(
     ownerPid: process.pid,
     port,
     kind: 'mongod',
-    compat: 'mongodb',
     replicaSet: REPLICA_SET,
     startedAt: new Date().toISOString(),
   })

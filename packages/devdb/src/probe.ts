@@ -1,8 +1,6 @@
 import type { Db, Document } from 'mongodb'
 import { MongoClient } from 'mongodb'
 
-import type { Compat } from './env.ts'
-
 export const HOST = '127.0.0.1'
 
 export function buildUri(port: number, dbName: string, replicaSet?: string): string {
@@ -32,12 +30,12 @@ export async function withClient<T>(
   }
 }
 
-/** mongo-java-server only knows the legacy `isMaster`; MongoDB still accepts it as an alias of `hello`. */
+/** The legacy `isMaster`, which every MongoDB and DocumentDB still answers as an alias of `hello`. */
 export async function helloReply(admin: Db): Promise<Document> {
   return admin.command({ isMaster: 1 })
 }
 
-export type ProbeResult = { replicaSet: string | undefined; compat: Compat }
+export type ProbeResult = { replicaSet: string | undefined }
 
 /** What answers a MongoDB ping on the port, or undefined when nothing does. */
 export async function probe(
@@ -49,16 +47,7 @@ export async function probe(
       const admin = client.db('admin')
       await admin.command({ ping: 1 })
       const hello = await helloReply(admin)
-      const buildInfo = await admin.command({ buildInfo: 1 }).catch(() => ({}) as Document)
-      return {
-        replicaSet: typeof hello.setName === 'string' ? hello.setName : undefined,
-        // mongo-java-server's buildInfo is a bare version; every mongod reports its gitVersion. This
-        // recognises a memory stand-in, which leaves no marker behind.
-        compat:
-          typeof buildInfo.version === 'string' && !('gitVersion' in buildInfo)
-            ? 'mongo-java-server'
-            : 'mongodb',
-      }
+      return { replicaSet: typeof hello.setName === 'string' ? hello.setName : undefined }
     })
   } catch {
     return undefined

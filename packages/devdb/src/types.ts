@@ -1,13 +1,9 @@
-import type { Compat } from './env.ts'
 import type { Log } from './util.ts'
 
-export type { Compat } from './env.ts'
-
-export type DatabaseKind = 'external' | 'reused' | 'mongod' | 'stand-in' | 'documentdb'
+export type DatabaseKind = 'external' | 'reused' | 'mongod' | 'documentdb'
 
 export type DatabaseHandle = {
   uri: string
-  compat: Compat
   kind: DatabaseKind
   stop(): Promise<void>
 }

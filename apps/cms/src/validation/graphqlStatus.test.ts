@@ -25,4 +25,14 @@ describe('graphqlStatus', () => {
     expect(graphqlStatus({ body: crash, status: 200 })).toBe(200)
     expect(graphqlStatus({ body: { errors: [{}] }, status: 415 })).toBe(415)
   })
+
+  it('answers 503 when every error was the database being unreachable', () => {
+    const down = { data: { Articles: null }, errors: [{ extensions: { statusCode: 503 } }] }
+    expect(graphqlStatus({ body: down, status: 200 })).toBe(503)
+    const mixed = {
+      data: { a: null, b: null },
+      errors: [{ extensions: { statusCode: 503 } }, { extensions: { statusCode: 500 } }],
+    }
+    expect(graphqlStatus({ body: mixed, status: 200 })).toBe(200)
+  })
 })

@@ -9,7 +9,9 @@ import {
   REST_PUT,
 } from '@payloadcms/next/routes'
 
+import { databaseUnreachableSince } from '../databaseHealth'
 import { maxJsonBodyBytes, maxUploadBytes } from '../env'
+import { databaseUnavailableResponse, RETRY_AFTER_SECONDS } from '../hooks/databaseUnavailable'
 import { fieldErrorResponse } from '../hooks/reportFieldErrors'
 import type { FieldError } from './databaseErrors'
 import { graphqlStatus } from './graphqlStatus'
@@ -258,10 +260,37 @@ export const guardGraphql =
     } catch {
       return new Response(text, { status: response.status, headers: response.headers })
     }
-    return new Response(text, {
-      status: graphqlStatus({ body, status: response.status }),
-      headers: response.headers,
-    })
+    const status = graphqlStatus({ body, status: response.status })
+    const headers = new Headers(response.headers)
+    if (status === 503) headers.set('Retry-After', String(RETRY_AFTER_SECONDS))
+    return new Response(text, { status, headers })
+  }
+
+const READS = new Set(['GET', 'HEAD', 'OPTIONS'])
+
+const unavailable = (): Response =>
+  Response.json(databaseUnavailableResponse(), {
+    status: 503,
+    headers: { 'Retry-After': String(RETRY_AFTER_SECONDS) },
+  })
+
+/**
+ * While the driver sees no database server, requests answer 503 at once instead of each waiting
+ * for it. A request during which the database went away answers 503 too when it was a read or
+ * failed: Payload treats a sign-in whose user it could not load as signed out, which would
+ * otherwise come back as `{ user: null }` or a 403. A write that succeeded keeps its answer, since
+ * it was stored.
+ */
+export const answerDuringOutage =
+  <Rest extends unknown[]>(handler: (request: Request, ...rest: Rest) => Promise<Response>) =>
+  async (request: Request, ...rest: Rest): Promise<Response> => {
+    if (databaseUnreachableSince() !== undefined) return unavailable()
+    const started = Date.now()
+    const response = await handler(request, ...rest)
+    const since = databaseUnreachableSince()
+    if (since === undefined || since < started || response.status === 503) return response
+    if (READS.has(request.method.toUpperCase()) || response.status >= 400) return unavailable()
+    return response
   }
 
 /**
@@ -272,7 +301,7 @@ export const guardGraphql =
  * export const { GET, POST } = guardedRoutes(config).rest
  */
 export const guardedRoutes = (config: Config) => {
-  const guard = (handler: RestHandler) => guardRest(handler, { config })
+  const guard = (handler: RestHandler) => answerDuringOutage(guardRest(handler, { config }))
   return {
     rest: {
       GET: guard(REST_GET(config)),
@@ -281,6 +310,6 @@ export const guardedRoutes = (config: Config) => {
       PUT: guard(REST_PUT(config)),
       DELETE: guard(REST_DELETE(config)),
     },
-    graphql: guardGraphql(GRAPHQL_POST(config)),
+    graphql: answerDuringOutage(guardGraphql(GRAPHQL_POST(config))),
   }
 }

@@ -1,23 +1,15 @@
 /**
  * Durability: every write the CMS acknowledged survives a SIGKILL of the database. Four writers
  * create and update authors through the REST API; mid-run the database processes are killed with
- * SIGKILL (DocumentDB: gateway and postmaster; the stand-in: its JVM), started again on the same
- * data directory and port, and every acknowledged create and update is looked up afterwards.
- *
- * The file starts a database of its own (the engine DEVDB_ENGINE names, with its data on disk),
- * since the run's shared server must not be killed under the other files.
+ * SIGKILL (gateway and postmaster), started again on the same data directory and port, and every
+ * acknowledged create and update is looked up afterwards. The file starts a database of its own.
  */
-import { chmod, mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
-
 import { MongoClient, ObjectId } from 'mongodb'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import type { DatabaseHandle } from '@copydesk/devdb/ensure'
-import { ensureDatabase, readMarker } from '@copydesk/devdb/ensure'
-
 import type { CmsServer } from '../helpers/http'
+import type { OwnDatabase } from '../helpers/ownDatabase'
+import { startOwnDatabase } from '../helpers/ownDatabase'
 
 const WRITERS = 4
 /** Writes acknowledged before the kill: the first requests also wait for Payload to start. */
@@ -25,41 +17,14 @@ const ACKED_BEFORE_KILL = 40
 const WRITE_AFTER_RESTART_MS = 3_000
 const log = (line: string) => console.log(`[durability] ${line}`)
 
-let dataDir: string
-let db: DatabaseHandle
+let db: OwnDatabase
 let server: CmsServer
 let auth: string
-let port: number
-
-const startDatabase = async (requestedPort: number): Promise<DatabaseHandle> => {
-  // ensureDatabase hands back whatever DATABASE_URI names; here it must start the engine itself.
-  const uri = process.env.DATABASE_URI
-  delete process.env.DATABASE_URI
-  try {
-    // A restart right after a SIGKILL can find the old processes still letting go of the data dir.
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await ensureDatabase({ port: requestedPort, dataDir, dbName: 'durability', log })
-      } catch (error) {
-        if (attempt >= 10) throw error
-        await new Promise((resolve) => setTimeout(resolve, 500))
-      }
-    }
-  } finally {
-    if (uri === undefined) delete process.env.DATABASE_URI
-    else process.env.DATABASE_URI = uri
-  }
-}
 
 beforeAll(async () => {
-  dataDir = await mkdtemp(path.join(tmpdir(), 'copydesk-durability-'))
-  // DocumentDB's PostgreSQL runs as the postgres user when we are root: it must pass through.
-  await chmod(dataDir, 0o755)
-  db = await startDatabase(0)
-  port = Number(new URL(db.uri).port)
+  db = await startOwnDatabase({ name: 'durability', log })
   // The Payload config reads DATABASE_URI when it is first imported, which happens only below.
-  process.env.DATABASE_URI = db.uri
-  process.env.DATABASE_COMPAT = db.compat
+  process.env.DATABASE_URI = db.uri()
 
   const { startCmsServer, login } = await import('../helpers/http')
   const { testPayload } = await import('../helpers/payload')
@@ -84,7 +49,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await server?.stop()
   await db?.stop()
-  if (dataDir) await rm(dataDir, { recursive: true, force: true })
 })
 
 type Acked = { creates: Map<string, string>; updates: Map<string, number>; updateCount: number }
@@ -135,7 +99,7 @@ async function writer(id: number, acked: Acked, shouldStop: () => boolean): Prom
   return attempts
 }
 
-describe(`durability (${process.env.DEVDB_ENGINE ?? 'default engine'})`, () => {
+describe('durability', () => {
   it('keeps every acknowledged write through a SIGKILL of the database and a restart', async () => {
     const acked: Acked = { creates: new Map(), updates: new Map(), updateCount: 0 }
     let stop = false
@@ -145,25 +109,22 @@ describe(`durability (${process.env.DEVDB_ENGINE ?? 'default engine'})`, () => {
     while (acked.creates.size < ACKED_BEFORE_KILL && Date.now() - waitStarted < 120_000) {
       await new Promise((resolve) => setTimeout(resolve, 100))
     }
-    const marker = await readMarker(dataDir)
-    const pids = [marker?.pid, marker?.postmasterPid].filter((pid): pid is number => !!pid)
-    expect(pids.length).toBeGreaterThan(0)
     const ackedBeforeKill = acked.creates.size
-    for (const pid of pids) process.kill(pid, 'SIGKILL')
+    const pids = await db.kill()
+    expect(pids.length).toBeGreaterThan(0)
     log(`SIGKILL to ${pids.join(', ')} after ${ackedBeforeKill} acknowledged creates`)
-    await db.stop()
 
     await new Promise((resolve) => setTimeout(resolve, 1_000))
     const restartedAt = Date.now()
-    db = await startDatabase(port)
-    expect(db.kind).not.toBe('reused')
-    log(`${db.kind} restarted in ${((Date.now() - restartedAt) / 1000).toFixed(1)} s`)
+    const restarted = await db.restart()
+    expect(restarted.kind).not.toBe('reused')
+    log(`${restarted.kind} restarted in ${((Date.now() - restartedAt) / 1000).toFixed(1)} s`)
     const ackedAtRestart = acked.creates.size
     await new Promise((resolve) => setTimeout(resolve, WRITE_AFTER_RESTART_MS))
     stop = true
     const attempts = (await Promise.all(writers)).reduce((sum, n) => sum + n, 0)
 
-    const client = await MongoClient.connect(db.uri, { serverSelectionTimeoutMS: 10_000 })
+    const client = await MongoClient.connect(db.uri(), { serverSelectionTimeoutMS: 10_000 })
     try {
       const ids = [...acked.creates.keys()]
       const docs = await client

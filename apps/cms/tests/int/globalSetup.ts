@@ -5,7 +5,7 @@ import { ensureDatabase } from '@copydesk/devdb/ensure'
 import { startSiteReceiver } from '../helpers/siteReceiver'
 
 /**
- * Every run gets its own database server: a throwaway in-memory stand-in (or, with DATABASE_URI
+ * Every run gets its own database server: a throwaway DocumentDB cluster (or, with DATABASE_URI
  * set, that server). Each test file then takes a database of its own on it, named with this run's
  * prefix (isolateDatabase.ts); all of them are dropped when the run ends.
  */
@@ -21,11 +21,10 @@ export default async function setup() {
   const uri = new URL(handle.uri)
   uri.pathname = `/${dbName}`
   process.env.DATABASE_URI = uri.toString()
-  process.env.DATABASE_COMPAT = handle.compat
   process.env.TEST_DATABASE_PREFIX = prefix
   process.env.SEED_ON_START = 'false'
   console.log(
-    `[devdb] integration tests use ${uri.protocol}//${uri.host}, one database per file named ${prefix}… (${handle.kind}, ${handle.compat})`,
+    `[devdb] integration tests use ${uri.protocol}//${uri.host}, one database per file named ${prefix}… (${handle.kind})`,
   )
 
   // Every publish in every file announces itself to the reader site; this stand-in answers like

@@ -1,7 +1,8 @@
 import { spawn } from 'node:child_process'
 
-import { childEnv } from '../env.ts'
+import { childEnv, readEnv } from '../env.ts'
 import type { Log } from '../util.ts'
+import { findOnPath } from '../util.ts'
 
 /** Debian 12 packages the DocumentDB build and cluster need (PostgreSQL 15 and the extensions it requires). */
 export const DEBIAN_PACKAGES = [
@@ -86,7 +87,7 @@ export async function ensurePackages(log: Log): Promise<void> {
   const missing = await missingPackages()
   if (missing.length === 0) return
   const line = `apt-get install -y ${missing.join(' ')}`
-  if (!isRoot()) {
+  if (!isRoot() || !(await findOnPath('apt-get', readEnv().pathDirs))) {
     throw new EngineUnavailableError(`DocumentDB needs Debian packages: run "sudo ${line}".`)
   }
   log(`documentdb: installing ${missing.length} Debian packages (${missing.join(', ')})…`)

@@ -46,7 +46,6 @@ async function withClient<T>(uri: string, work: (client: MongoClient) => Promise
 // have been done once by someone who could.
 describe.runIf(isRoot())('DocumentDB engine', () => {
   beforeAll(async () => {
-    vi.stubEnv('DEVDB_ENGINE', 'documentdb')
     await ensureDocumentDbBuilt({ log: quiet })
     tmp = await mkdtemp(join(tmpdir(), 'devdb-documentdb-test-'))
     // PostgreSQL runs as the postgres user, which must be able to pass through.
@@ -54,7 +53,6 @@ describe.runIf(isRoot())('DocumentDB engine', () => {
   }, 1_800_000)
 
   afterAll(async () => {
-    vi.unstubAllEnvs()
     if (tmp) await rm(tmp, { recursive: true, force: true })
   })
 
@@ -62,7 +60,6 @@ describe.runIf(isRoot())('DocumentDB engine', () => {
     const db = await ensureDatabase({ port: 0, memory: true, dbName: 'scratch', log: quiet })
     try {
       expect(db.kind).toBe('documentdb')
-      expect(db.compat).toBe('mongodb')
       expect(db.uri).toMatch(/^mongodb:\/\/copydesk:[^@]+@127\.0\.0\.1:\d+\/scratch\?tls=true/)
       await withClient(db.uri, async (client) => {
         const things = client.db().collection('things')
@@ -122,10 +119,26 @@ describe.runIf(isRoot())('DocumentDB engine', () => {
     }
   })
 
+  it('gives a new cluster the password DEVDB_PASSWORD names, so a URI can be known before it starts', async () => {
+    vi.stubEnv('DEVDB_PASSWORD', 'known-before-start')
+    try {
+      const db = await ensureDatabase({ port: 0, memory: true, dbName: 'known', log: quiet })
+      try {
+        expect(db.uri).toMatch(/^mongodb:\/\/copydesk:known-before-start@127\.0\.0\.1:\d+\/known\?/)
+        const written = `mongodb://copydesk:known-before-start@127.0.0.1:${portOf(db.uri)}/known?tls=true&tlsAllowInvalidCertificates=true&authSource=admin`
+        await withClient(written, (client) => client.db().command({ ping: 1 }))
+      } finally {
+        await db.stop()
+      }
+    } finally {
+      vi.unstubAllEnvs()
+    }
+  })
+
   it('stops gateway and PostgreSQL when the process that started them is killed with SIGKILL', async () => {
     const dataDir = join(tmp, 'orphan')
     const child = spawn(process.execPath, [cliPath, 'start', '--port', '0'], {
-      env: childEnv({ DEVDB_ENGINE: 'documentdb', DEVDB_DATA_DIR: dataDir }),
+      env: childEnv({ DEVDB_DATA_DIR: dataDir }),
       stdio: ['ignore', 'pipe', 'pipe'],
     })
     let stderr = ''
@@ -163,7 +176,7 @@ describe.runIf(isRoot())('DocumentDB engine', () => {
         'setTimeout(() => {}, 120000)',
       ],
       {
-        env: childEnv({ DEVDB_ENGINE: 'documentdb', DEVDB_DATA_DIR: dataDir }),
+        env: childEnv({ DEVDB_DATA_DIR: dataDir }),
         stdio: ['ignore', 'pipe', 'pipe'],
       },
     )

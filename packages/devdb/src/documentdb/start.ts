@@ -15,6 +15,7 @@ import {
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 
+import { readEnv } from '../env.ts'
 import { writeMarker } from '../marker.ts'
 import { describeExit, ownProcesses, terminate } from '../owned.ts'
 import { HOST, probe } from '../probe.ts'
@@ -161,7 +162,8 @@ async function initCluster(paths: Paths, runAs: RunAs, throwaway: boolean): Prom
 
 async function ensureSecrets(paths: Paths): Promise<void> {
   if (!existsSync(paths.password)) {
-    await writeFile(paths.password, `${randomBytes(18).toString('base64url')}\n`, { mode: 0o600 })
+    const password = readEnv().devdbPassword ?? randomBytes(18).toString('base64url')
+    await writeFile(paths.password, `${password}\n`, { mode: 0o600 })
   }
   await chmod(paths.password, 0o600)
   if (!existsSync(paths.cert) || !existsSync(paths.key)) {
@@ -392,7 +394,7 @@ export async function startDocumentDb(opts: StartDocumentDbOptions): Promise<Dat
   const uri = await documentDbUri(dir, port, opts.dbName)
   const handle = ownProcesses([{ child: gateway }, { child: postgres, stopSignal: 'SIGINT' }], {
     dataDir: opts.memory ? undefined : opts.dataDir,
-    base: { uri, compat: 'mongodb', kind: 'documentdb' },
+    base: { uri, kind: 'documentdb' },
     cleanup: () => {
       if (!hasExited(watchdog)) watchdog.kill('SIGKILL')
       removeThrowaway()
@@ -405,7 +407,6 @@ export async function startDocumentDb(opts: StartDocumentDbOptions): Promise<Dat
       ownerPid: process.pid,
       port,
       kind: 'documentdb',
-      compat: 'mongodb',
       startedAt: new Date().toISOString(),
     })
   }
