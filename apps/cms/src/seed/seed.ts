@@ -6,7 +6,7 @@ import { isDeepStrictEqual } from 'node:util'
 import { newsroomEditor, shortEditor } from '../fields/richText'
 import type { ContentKind, ContentSet, FindStoredSlugs } from './content'
 import { loadContent } from './content'
-import { withoutNodeIds } from './richTextIdentity'
+import { comparable } from './comparable'
 
 export type SeedOutcome = 'created' | 'updated' | 'unchanged'
 
@@ -39,13 +39,6 @@ const writeContext = ({ announce }: { announce: boolean }) => ({
   workflowSystem: true,
 })
 const published = { _status: 'published', workflowState: 'published' } as const
-
-/**
- * Compares documents the way they are stored: JSON has no `undefined`, and rich-text node ids
- * are made up afresh by every Markdown conversion (see richTextIdentity.ts).
- */
-const normalise = (value: unknown): unknown =>
-  withoutNodeIds(JSON.parse(JSON.stringify(value ?? null)))
 
 const relationIds = (value: unknown): string[] =>
   Array.isArray(value)
@@ -148,7 +141,7 @@ export const seed = async ({
       const isSame =
         existing._status === 'published' &&
         existing.workflowState === 'published' &&
-        isDeepStrictEqual(normalise(stored), normalise(data))
+        isDeepStrictEqual(comparable(stored), comparable(data))
       id = String(existing.id)
       if (isSame) {
         outcome = 'unchanged'

@@ -54,7 +54,7 @@ const inline = (random: Random): string => {
       case 1:
         return `*${text}*`
       case 2:
-        return `***${text}***`
+        return `_**${text}**_`
       case 3:
         return `~~${text}~~`
       case 4:

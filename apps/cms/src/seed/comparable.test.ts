@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { withoutNodeIds } from './richTextIdentity'
+import { comparable, withoutNodeIds } from './comparable'
 
 describe('withoutNodeIds', () => {
   it('drops the ids of rich-text nodes at any depth, and nothing else', () => {
@@ -52,5 +52,18 @@ describe('withoutNodeIds', () => {
     expect(withoutNodeIds(null)).toBeNull()
     expect(withoutNodeIds('text')).toBe('text')
     expect(withoutNodeIds([{ id: 'row' }])).toEqual([{ id: 'row' }])
+  })
+})
+
+describe('comparable', () => {
+  it('treats a field the admin never filled and one the import sent empty alike', () => {
+    expect(comparable({ title: 'T', dek: undefined, source: {} })).toEqual(
+      comparable({ title: 'T', dek: null, source: { name: null, url: null }, topics: [] }),
+    )
+  })
+
+  it('still tells different values apart', () => {
+    expect(comparable({ topics: ['Cuba'] })).not.toEqual(comparable({ topics: [] }))
+    expect(comparable({ dek: 'a' })).not.toEqual(comparable({ dek: 'b' }))
   })
 })
