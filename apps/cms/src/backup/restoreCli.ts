@@ -34,7 +34,7 @@ const main = async () => {
     console.log(`\n${formatManifest(result.manifest)}\n`)
     console.log(`Restored in ${result.ms} ms; every collection and file matched its checksum.`)
   } catch (error) {
-    if (error instanceof ArchiveError) console.error(`restore: ${file} ${error.message}`)
+    if (error instanceof ArchiveError) console.error(`restore: ${file}: ${error.message}`)
     else if (error instanceof RestoreRefusedError) console.error(`restore: ${error.message}`)
     else console.error(`restore: ${error instanceof Error ? error.message : String(error)}`)
     process.exitCode = 1

@@ -19,7 +19,7 @@ const main = async () => {
     console.log(
       isUnchanged(summary)
         ? `Nothing to do: the database already matches ${contentDir} (${Date.now() - startedAt} ms).`
-        : `Imported in ${Date.now() - startedAt} ms; the reader site was told about every change.`,
+        : `Imported in ${Date.now() - startedAt} ms; every change was announced to the reader site (a site that was not reachable gets it from the jobs queue).`,
     )
     process.exitCode = 0
   } catch (error) {
