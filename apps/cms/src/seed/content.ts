@@ -167,11 +167,15 @@ const unwrap = (schema: unknown): unknown => {
   return current
 }
 
-/** The schema's findings as problems: one per field, unknown fields named one by one. */
-const schemaProblems = (kind: ContentKind, file: string, data: unknown): ContentProblem[] => {
+/** The schema's findings as problems (one per field, unknown fields named one by one), or the data. */
+const checkSchema = (
+  kind: ContentKind,
+  file: string,
+  data: unknown,
+): { problems: ContentProblem[]; data?: unknown } => {
   const result = schemas[kind].safeParse(data, { error: (issue) => describeIssue(issue) })
-  if (result.success) return []
-  return result.error.issues.flatMap((issue): ContentProblem[] => {
+  if (result.success) return { problems: [], data: result.data }
+  const problems = result.error.issues.flatMap((issue): ContentProblem[] => {
     if (issue.code === 'unrecognized_keys') {
       const known = knownKeys(schemas[kind], issue.path)
       return issue.keys.map((key) => ({
@@ -191,6 +195,7 @@ const schemaProblems = (kind: ContentKind, file: string, data: unknown): Content
     }
     return [{ file, field: fieldPath(issue.path), message: issue.message }]
   })
+  return { problems }
 }
 
 type ReadFile = {
@@ -249,17 +254,17 @@ export const loadContent = async ({
         string,
         unknown
       >
-      const found = schemaProblems(kind, file, parsed.data)
-      problems.push(...found)
-      const result = schemas[kind].safeParse(parsed.data)
-      files.push({
-        kind,
-        file,
-        name,
-        raw,
-        body: parsed.content.trim(),
-        data: found.length === 0 && result.success ? result.data : undefined,
-      })
+      if (parsed.matter.trim() === '') {
+        problems.push({
+          file,
+          field: '(front matter)',
+          message: 'is missing: start the file with "---", the fields, and "---" again',
+        })
+        continue
+      }
+      const checked = checkSchema(kind, file, parsed.data)
+      problems.push(...checked.problems)
+      files.push({ kind, file, name, raw, body: parsed.content.trim(), data: checked.data })
     }
   }
 
