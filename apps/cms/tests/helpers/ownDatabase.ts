@@ -2,8 +2,12 @@ import { chmod, mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 
+import type { Payload } from 'payload'
+
 import type { DatabaseHandle } from '@copydesk/devdb/ensure'
 import { ensureDatabase, readMarker } from '@copydesk/devdb/ensure'
+
+import type { CmsServer } from './http'
 
 /**
  * A database server of the file's own, with its data on disk, for tests that kill it: the run's
@@ -68,6 +72,52 @@ export const startOwnDatabase = async ({
     stop: async () => {
       await handle.stop()
       await rm(dataDir, { recursive: true, force: true })
+    },
+  }
+}
+
+export type CmsOnOwnDatabase = {
+  db: OwnDatabase
+  server: CmsServer
+  payload: Payload
+  /** The `Authorization` header of an admin, `<name>@example.com`. */
+  auth: string
+  stop: () => Promise<void>
+}
+
+/**
+ * The CMS's API on a real port, over a database of the file's own (see startOwnDatabase), with an
+ * admin signed in. Must run before anything imports the Payload config, which reads DATABASE_URI
+ * once.
+ */
+export const startCmsOnOwnDatabase = async ({
+  name,
+  log,
+}: {
+  name: string
+  log: (line: string) => void
+}): Promise<CmsOnOwnDatabase> => {
+  const db = await startOwnDatabase({ name, log })
+  process.env.DATABASE_URI = db.uri()
+  const { startCmsServer, login } = await import('./http')
+  const { testPayload } = await import('./payload')
+  const payload = await testPayload()
+  const email = `${name}@example.com`
+  const password = 'a-long-password'
+  await payload.create({
+    collection: 'users',
+    data: { email, name, roles: ['admin'], password },
+  })
+  const server = await startCmsServer()
+  const auth = await login({ url: server.url, email, password })
+  return {
+    db,
+    server,
+    payload,
+    auth,
+    stop: async () => {
+      await server.stop()
+      await db.stop()
     },
   }
 }

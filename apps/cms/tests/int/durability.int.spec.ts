@@ -8,8 +8,8 @@ import { MongoClient, ObjectId } from 'mongodb'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { CmsServer } from '../helpers/http'
-import type { OwnDatabase } from '../helpers/ownDatabase'
-import { startOwnDatabase } from '../helpers/ownDatabase'
+import type { CmsOnOwnDatabase, OwnDatabase } from '../helpers/ownDatabase'
+import { startCmsOnOwnDatabase } from '../helpers/ownDatabase'
 
 const WRITERS = 4
 /** Writes acknowledged before the kill: the first requests also wait for Payload to start. */
@@ -17,38 +17,18 @@ const ACKED_BEFORE_KILL = 40
 const WRITE_AFTER_RESTART_MS = 3_000
 const log = (line: string) => console.log(`[durability] ${line}`)
 
+let cms: CmsOnOwnDatabase
 let db: OwnDatabase
 let server: CmsServer
 let auth: string
 
 beforeAll(async () => {
-  db = await startOwnDatabase({ name: 'durability', log })
-  // The Payload config reads DATABASE_URI when it is first imported, which happens only below.
-  process.env.DATABASE_URI = db.uri()
-
-  const { startCmsServer, login } = await import('../helpers/http')
-  const { testPayload } = await import('../helpers/payload')
-  const payload = await testPayload()
-  await payload.create({
-    collection: 'users',
-    data: {
-      email: 'durability@example.com',
-      name: 'Durability',
-      roles: ['admin'],
-      password: 'a-long-password',
-    },
-  })
-  server = await startCmsServer()
-  auth = await login({
-    url: server.url,
-    email: 'durability@example.com',
-    password: 'a-long-password',
-  })
+  cms = await startCmsOnOwnDatabase({ name: 'durability', log })
+  ;({ db, server, auth } = cms)
 }, 600_000)
 
 afterAll(async () => {
-  await server?.stop()
-  await db?.stop()
+  await cms?.stop()
 })
 
 type Acked = { creates: Map<string, string>; updates: Map<string, number>; updateCount: number }

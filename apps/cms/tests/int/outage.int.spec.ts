@@ -7,14 +7,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { CmsServer } from '../helpers/http'
-import type { OwnDatabase } from '../helpers/ownDatabase'
-import { startOwnDatabase } from '../helpers/ownDatabase'
+import type { CmsOnOwnDatabase, OwnDatabase } from '../helpers/ownDatabase'
+import { startCmsOnOwnDatabase } from '../helpers/ownDatabase'
 
 const uid = (): string => Math.random().toString(36).slice(2, 8)
 
 const ANSWER_WITHIN_MS = 2_000
 const log = (line: string) => console.log(`[outage] ${line}`)
 
+let cms: CmsOnOwnDatabase
 let db: OwnDatabase
 let server: CmsServer
 let auth: string
@@ -81,29 +82,15 @@ const send = async (probe: Probe) => {
 }
 
 beforeAll(async () => {
-  db = await startOwnDatabase({ name: 'outage', log })
-  // The Payload config reads DATABASE_URI when it is first imported, which happens only below.
-  process.env.DATABASE_URI = db.uri()
-  const { startCmsServer, login } = await import('../helpers/http')
-  const { testPayload } = await import('../helpers/payload')
-  const payload = await testPayload()
-  await payload.create({
-    collection: 'users',
-    data: {
-      email: 'outage@example.com',
-      name: 'Outage',
-      roles: ['admin'],
-      password: 'a-long-password',
-    },
-  })
-  authorId = String((await payload.create({ collection: 'authors', data: { name: 'Before' } })).id)
-  server = await startCmsServer()
-  auth = await login({ url: server.url, email: 'outage@example.com', password: 'a-long-password' })
+  cms = await startCmsOnOwnDatabase({ name: 'outage', log })
+  ;({ db, server, auth } = cms)
+  authorId = String(
+    (await cms.payload.create({ collection: 'authors', data: { name: 'Before' } })).id,
+  )
 }, 600_000)
 
 afterAll(async () => {
-  await server?.stop()
-  await db?.stop()
+  await cms?.stop()
 })
 
 const byName = (name: string): Probe => {
