@@ -146,6 +146,15 @@ const listMarkdown = async (dir: string): Promise<string[]> => {
   }
 }
 
+/** The object schema inside optional, nullable and array wrappers. */
+const unwrap = (schema: unknown): unknown => {
+  let current = schema as { unwrap?: () => unknown; element?: unknown } | undefined
+  while (current && typeof current.unwrap === 'function')
+    current = current.unwrap() as typeof current
+  if (current && 'element' in current && current.element) return unwrap(current.element)
+  return current
+}
+
 /** Where in a schema a key may be written, for "known fields" hints. */
 const knownKeys = (schema: z.ZodType, issuePath: readonly PropertyKey[]): string[] => {
   let current: unknown = schema
@@ -157,14 +166,6 @@ const knownKeys = (schema: z.ZodType, issuePath: readonly PropertyKey[]): string
   }
   const shape = (unwrap(current) as { shape?: Record<string, unknown> }).shape
   return shape ? Object.keys(shape) : []
-}
-
-const unwrap = (schema: unknown): unknown => {
-  let current = schema as { unwrap?: () => unknown; element?: unknown } | undefined
-  while (current && typeof current.unwrap === 'function')
-    current = current.unwrap() as typeof current
-  if (current && 'element' in current && current.element) return unwrap(current.element)
-  return current
 }
 
 /** The schema's findings as problems (one per field, unknown fields named one by one), or the data. */
