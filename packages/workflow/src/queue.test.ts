@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { notificationFor, queueFor } from './queue.ts'
+import { deskFor, endOfDay, notificationFor, queueFor } from './queue.ts'
 
 describe('queueFor', () => {
   it('gives readers nothing and writers their sent-back work', () => {
@@ -51,5 +51,40 @@ describe('notificationFor', () => {
       notificationFor({ ...base, assigneeId: null, action: 'submit', actorId: 'w1' }),
     ).toBeNull()
     expect(notificationFor({ ...base, action: 'submit', actorId: 'e1' })).toBeNull()
+  })
+})
+
+describe('deskFor', () => {
+  const now = new Date('2026-12-01T14:30:00.000Z')
+
+  it('gives editors what waits for them, changes on their work and today’s schedule', () => {
+    const desk = deskFor({ user: { roles: ['editor'] }, now })
+    expect(desk.map((section) => section.id)).toEqual(['waiting', 'changes', 'scheduled'])
+    expect(desk[0]?.criteria.map((c) => `${c.state}:${c.relation}`)).toEqual([
+      'in_review:assignee',
+      'in_review:unassigned',
+      'approved:assignee',
+    ])
+    expect(desk[1]?.criteria.map((c) => `${c.state}:${c.relation}`)).toEqual([
+      'changes_requested:owner',
+    ])
+    expect(desk[2]?.scheduledBefore).toBe('2026-12-02T00:00:00.000Z')
+  })
+
+  it('gives writers no review queue', () => {
+    expect(deskFor({ user: { roles: ['writer'] }, now }).map((s) => s.id)).toEqual([
+      'changes',
+      'scheduled',
+    ])
+  })
+
+  it('gives nobody else a desk', () => {
+    expect(deskFor({ user: null, now })).toEqual([])
+  })
+
+  it('ends the day at midnight UTC', () => {
+    expect(endOfDay({ now: new Date('2026-12-31T23:59:59.000Z') }).toISOString()).toBe(
+      '2027-01-01T00:00:00.000Z',
+    )
   })
 })

@@ -70,3 +70,58 @@ export const notificationFor = ({
   if (recipientIds.length === 0) return null
   return { recipientIds, kind: action, message: plan.text }
 }
+
+/** One part of the dashboard's desk: what waits on the person, grouped by why. */
+export type DeskSection = {
+  id: 'waiting' | 'changes' | 'scheduled'
+  title: string
+  /** Shown when the section is empty. */
+  empty: string
+  /** The queue criteria whose documents the section lists. */
+  criteria: QueueCriterion[]
+  /** For the scheduled section: documents set to go live before this time (the end of today). */
+  scheduledBefore?: string
+}
+
+/** The end of the day `now` falls in, in UTC (the newsroom's clock on the server). */
+export const endOfDay = ({ now }: { now: Date }): Date =>
+  new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1))
+
+/**
+ * The editor's desk on the dashboard: what waits for this person's decision, changes requested on
+ * their own work, and what goes live today. Built from `queueFor`, so the dashboard, the queue and
+ * the notifications agree on what waits on whom.
+ *
+ * @example
+ * deskFor({ user: { roles: ['writer'] }, now }).map((s) => s.id) // ['changes', 'scheduled']
+ */
+export const deskFor = ({ user, now }: { user: MaybeUser; now: Date }): DeskSection[] => {
+  if (!isStaff({ user })) return []
+  const criteria = queueFor({ user })
+  const changes = criteria.filter((c) => c.state === 'changes_requested')
+  const waiting = criteria.filter((c) => c.state !== 'changes_requested')
+  const sections: DeskSection[] = []
+  if (isEditor({ user }))
+    sections.push({
+      id: 'waiting',
+      title: 'Waiting for me',
+      empty: 'No reviews or approved stories wait on you.',
+      criteria: waiting,
+    })
+  sections.push(
+    {
+      id: 'changes',
+      title: 'Changes requested on my work',
+      empty: 'None of your work was sent back.',
+      criteria: changes,
+    },
+    {
+      id: 'scheduled',
+      title: 'Scheduled today',
+      empty: 'Nothing is scheduled to go live today.',
+      criteria: [],
+      scheduledBefore: endOfDay({ now }).toISOString(),
+    },
+  )
+  return sections
+}
