@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { editorialUpdate, formatDate, formatShortDate, joinNames } from './format'
+import { editorialUpdate, excerpt, formatDate, formatShortDate, joinNames } from './format'
 
 describe('format', () => {
   it('writes the dateline day the story ran', () => {
@@ -44,5 +44,38 @@ describe('editorialUpdate', () => {
         updatedAt: '2026-01-02T15:00:00.000Z',
       }),
     ).toBe('2026-01-02T15:00:00.000Z')
+  })
+})
+
+describe('excerpt', () => {
+  it('keeps a text that fits whole', () => {
+    expect(excerpt('Short and sweet.', 160)).toBe('Short and sweet.')
+    expect(excerpt('  Spaced\n out  ', 160)).toBe('Spaced out')
+  })
+
+  it('ends on a full sentence when one keeps at least half the room', () => {
+    expect(excerpt('The council voted. It costs €4.2m in total, the most in years.', 34)).toBe(
+      'The council voted.',
+    )
+  })
+
+  it('otherwise ends on a whole word with an ellipsis, never a stub like “son.…”', () => {
+    const text =
+      'Residents asked why the council chose this season. The answer was about the money, and the timing of the grant.'
+    for (let max = 20; max < text.length; max += 1) {
+      const cut = excerpt(text, max)
+      expect(cut.length).toBeLessThanOrEqual(max)
+      expect(cut).not.toMatch(/[.,;:!?]…$/)
+      const body = cut.replace(/…$/, '')
+      // Every word of the excerpt is a whole word of the text.
+      expect(text.startsWith(body)).toBe(true)
+      expect([' ', '.', ','].includes(text[body.length] ?? ' ')).toBe(true)
+    }
+    expect(excerpt(text, 52)).toBe('Residents asked why the council chose this season.')
+    expect(excerpt(text, 30)).toBe('Residents asked why the…')
+  })
+
+  it('cuts a single overlong word with a mark', () => {
+    expect(excerpt('x'.repeat(50), 10)).toBe(`${'x'.repeat(9)}…`)
   })
 })

@@ -47,3 +47,30 @@ export const editorialUpdate = ({
   const wentLive = Math.max(Date.parse(publishedAt ?? createdAt), Date.parse(createdAt))
   return Date.parse(updatedAt) - wentLive > 60_000 ? updatedAt : null
 }
+
+/**
+ * The opening of a text cut to at most `max` characters for a card: whole text when it fits,
+ * else up to the last full sentence when that keeps at least half, else up to the last whole word
+ * with an ellipsis, never a word cut in two or a dangling stub of punctuation.
+ *
+ * @example
+ * excerpt('The council voted. It costs €4.2m in total.', 30) // 'The council voted.'
+ */
+export const excerpt = (text: string, max: number): string => {
+  const clean = text.replace(/\s+/g, ' ').trim()
+  if (clean.length <= max) return clean
+  // Room for the ellipsis.
+  const window = clean.slice(0, max)
+  const sentenceEnd = Math.max(
+    ...['. ', '! ', '? ', '.” ', '?” ', '!” '].map((mark) => {
+      const at = window.lastIndexOf(mark)
+      return at === -1 ? -1 : at + mark.trimEnd().length
+    }),
+  )
+  if (sentenceEnd >= max / 2) return window.slice(0, sentenceEnd)
+  const words = clean.slice(0, max - 1)
+  const lastSpace = words.lastIndexOf(' ')
+  // A text with no space to cut at is one long word: cut it, but mark the cut.
+  const cut = lastSpace > 0 ? words.slice(0, lastSpace) : words
+  return `${cut.replace(/[\s,;:.!?…—–-]+$/u, '')}…`
+}

@@ -1,6 +1,7 @@
 import type { Article, Faq, Media } from '@copydesk/types/payload-types'
 
 import { cmsUrl } from '@/lib/cms/client'
+import { excerpt } from '@/lib/format'
 
 type RichText = Article['body']
 
@@ -21,9 +22,7 @@ export const plainText = (data: RichText | Faq['answer']): string[] => {
 export const describe = (article: Article, max = 200): string => {
   const chosen = article.meta?.description || article.dek
   if (chosen) return chosen
-  const first = plainText(article.body)[0] ?? ''
-  if (first.length <= max) return first
-  return `${first.slice(0, first.lastIndexOf(' ', max - 1))}…`
+  return excerpt(plainText(article.body)[0] ?? '', max)
 }
 
 const asMedia = (value: unknown): Media | undefined =>
