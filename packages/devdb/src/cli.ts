@@ -91,8 +91,16 @@ function parseArgs(argv: string[]): Parsed {
   return parsed
 }
 
+/**
+ * One line naming the database. A URI from outside (DATABASE_URI) is someone's secret: its password
+ * is never printed. A database started here is local, and its URI is what a developer connects with.
+ */
 function describe(handle: DatabaseHandle): string {
-  return `database: ${handle.uri} (${handle.kind})`
+  return `database: ${handle.kind === 'external' ? withoutPassword(handle.uri) : handle.uri} (${handle.kind})`
+}
+
+function withoutPassword(uri: string): string {
+  return uri.replace(/^(mongodb(?:\+srv)?:\/\/[^:@/]+):[^@/]*@/, '$1:***@')
 }
 
 function waitForSignal(): Promise<NodeJS.Signals> {

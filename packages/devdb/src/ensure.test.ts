@@ -68,6 +68,15 @@ describe('copydesk-devdb exec', () => {
     expect(result.stderr).toContain('(external)')
   })
 
+  it('never prints the password of a DATABASE_URI it was given', async () => {
+    const result = await runCli(['exec', '--', process.execPath, '-e', ''], {
+      DATABASE_URI: 'mongodb://newsroom:s3cret-pass@db.example:27017/x?tls=true',
+    })
+    expect(result.code).toBe(0)
+    expect(result.stderr).not.toContain('s3cret-pass')
+    expect(result.stderr).toContain('mongodb://newsroom:***@db.example:27017/x?tls=true (external)')
+  })
+
   it.runIf(canStart)(
     'runs the command with DATABASE_URI set and releases the port and data dir when it exits',
     async () => {
