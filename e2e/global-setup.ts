@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-import { ACCOUNTS, cmsUrl, databaseUri, E2E, inheritedEnv } from './env'
+import { ACCOUNTS, cmsUrl, databaseUri, E2E, inheritedEnv, webUrl } from './env'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 
@@ -17,6 +17,9 @@ export default async function globalSetup() {
       ...inheritedEnv,
       DATABASE_URI: databaseUri,
       PAYLOAD_SECRET: E2E.secret,
+      // The import announces what it changed to the site, as a publish does.
+      WEB_URL: webUrl,
+      REVALIDATE_SECRET: E2E.revalidateSecret,
     },
     encoding: 'utf8',
   })
