@@ -3,6 +3,7 @@ import { NotFound } from 'payload'
 
 import type { WorkflowState } from '@copydesk/workflow/states'
 import type { Actor, TransitionAction, TransitionRule } from '@copydesk/workflow/transitions'
+import { needsChecklist } from '@copydesk/workflow/publishReadiness'
 import { notificationFor } from '@copydesk/workflow/queue'
 import { isWorkflowCollection } from '@copydesk/workflow/states'
 import {
@@ -16,6 +17,7 @@ import { cacheTags } from '@copydesk/types/cache-tags'
 
 import { revalidation } from '../env'
 import { relationIds } from '../revalidate/lookups'
+import { assertChecklist } from './checklist'
 import { latestVersionId, recordEvent } from './events'
 import { forbidden, refusalError } from './refusal'
 import { findLatest, isLive, subjectOf, titleOf } from './subject'
@@ -123,6 +125,9 @@ export const performTransition = async ({
     now,
   })
   if (!result.ok) throw refusalError({ refusal: result, collection })
+  // The pre-publish checklist; the scheduler carries out a schedule that already passed it.
+  if (!asSystem && needsChecklist({ collection, action: result.rule.action }))
+    await assertChecklist({ doc: latest, req })
 
   const goesLive = result.to === 'published'
   const comesOff = result.to === 'archived'

@@ -73,8 +73,11 @@ const makeFixture = async (
       [field]: earlierTitle,
       createdBy: people.owner.id,
       workflowState: 'draft',
-      // Articles need a byline to be published; this author has no staff account.
-      ...(collection === 'articles' ? { authors: [bylineId] } : {}),
+      // Articles need a byline to be published (this author has no staff account), and a dek
+      // and a topic to pass the pre-publish checklist.
+      ...(collection === 'articles'
+        ? { authors: [bylineId], dek: 'Checked by the inventory.', topics: ['Inventory'] }
+        : {}),
     } as never,
     draft: true,
     ...system,

@@ -95,6 +95,7 @@ describe('the review journey', () => {
     const created = await call('writer', 'POST', '/articles?draft=true', {
       title: `Flood barrier ${uid()}`,
       authors: [authorId],
+      topics: ['Flooding'],
     })
     expect(created.status).toBe(201)
     id = String((created.json.doc as { id: string }).id)
@@ -304,7 +305,13 @@ describe('scheduling', () => {
   it('publishes on time through the jobs queue, and a cancelled schedule does nothing', async () => {
     const article = await payload.create({
       collection: 'articles',
-      data: { title: `Scheduled ${uid()}`, authors: [authorId], workflowState: 'approved' },
+      data: {
+        title: `Scheduled ${uid()}`,
+        authors: [authorId],
+        dek: 'On time.',
+        topics: ['Checks'],
+        workflowState: 'approved',
+      },
       draft: true,
       context: { workflowSystem: true },
     })
@@ -338,7 +345,13 @@ describe('scheduling', () => {
 
     const other = await payload.create({
       collection: 'articles',
-      data: { title: `Cancelled ${uid()}`, authors: [authorId], workflowState: 'approved' },
+      data: {
+        title: `Cancelled ${uid()}`,
+        authors: [authorId],
+        dek: 'Called off.',
+        topics: ['Checks'],
+        workflowState: 'approved',
+      },
       draft: true,
       context: { workflowSystem: true },
     })
@@ -355,19 +368,33 @@ describe('scheduling', () => {
 
 describe('a scheduled publish that fails', () => {
   it('is retried and stays visible in the jobs list with its error', async () => {
-    // No byline: the publish rules refuse it when the time comes.
+    // Scheduled complete, then the byline goes (a system write): the publish rules refuse it when
+    // the time comes.
     const article = await payload.create({
       collection: 'articles',
-      data: { title: `Bylineless ${uid()}`, workflowState: 'approved' },
+      data: {
+        title: `Bylineless ${uid()}`,
+        authors: [authorId],
+        dek: 'Loses its byline.',
+        topics: ['Checks'],
+        workflowState: 'approved',
+      },
       draft: true,
       context: { workflowSystem: true },
     })
     const id = String(article.id)
     const scheduled = await act('editor', id, {
       action: 'schedule',
-      publishAt: new Date(Date.now() + 1_000).toISOString(),
+      publishAt: new Date(Date.now() + 1_500).toISOString(),
     })
     expect(scheduled.json).toMatchObject({ to: 'scheduled' })
+    await payload.update({
+      collection: 'articles',
+      id,
+      data: { authors: [] },
+      draft: true,
+      context: { workflowSystem: true },
+    })
     const jobFor = async () =>
       (
         await payload.find({
