@@ -44,7 +44,9 @@ export default buildConfig({
         Logo: '/components/admin/Logo#Logo',
         Icon: '/components/admin/Icon#Icon',
       },
-      afterNavLinks: ['/components/workflow/NavLinks#NavLinks'],
+      beforeNavLinks: ['/components/workflow/NavLinks#NavLinks'],
+      actions: ['/components/workflow/NavLinks#HeaderLinks'],
+      beforeDashboard: ['/components/workflow/DeskDashboard#DeskDashboard'],
       views: {
         board: { Component: '/components/workflow/BoardView#BoardView', path: '/board' },
         queue: { Component: '/components/workflow/QueueView#QueueView', path: '/queue' },

@@ -1,6 +1,8 @@
 import type { CollectionConfig } from 'payload'
 
-import { isStaff, ROLES } from '@copydesk/workflow/roles'
+import type { User } from '@copydesk/types/payload-types'
+
+import { isEditor, isStaff, ROLES } from '@copydesk/workflow/roles'
 
 import { adminOrSelf } from '../../access/adminOrSelf'
 import { isAdminAccess, isAdminFieldAccess } from '../../access/isAdmin'
@@ -24,6 +26,9 @@ export const Users: CollectionConfig<'users'> = {
     useAsTitle: 'name',
     defaultColumns: ['name', 'email', 'roles'],
     group: 'Settings',
+    // Writers may read only their own account (the Account page): a Users list would show them
+    // nothing else, so it stays out of their navigation and dashboard.
+    hidden: ({ user }) => !isEditor({ user: user as { roles?: User['roles'] } }),
   },
   access: {
     admin: ({ req }) => isStaff({ user: req.user }),

@@ -2,5 +2,8 @@ import type React from 'react'
 
 import { Mark } from './Logo'
 
-/** The small mark in the admin's navigation. */
-export const Icon: React.FC = () => <Mark size={24} />
+/**
+ * The small mark in the breadcrumb's home link. Payload gives that link a fixed 16–18 px box; the
+ * mark fills whatever box it gets instead of a fixed size, so it is never clipped.
+ */
+export const Icon: React.FC = () => <Mark size="fill" />

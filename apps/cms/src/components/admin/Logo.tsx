@@ -18,9 +18,16 @@ export const Logo: React.FC = () => (
   </div>
 )
 
-/** The square mark: a folded page with a proof mark. */
-export const Mark: React.FC<{ size?: number }> = ({ size = 24 }) => (
-  <svg width={size} height={size} viewBox="0 0 32 32" role="img" aria-label="Copydesk">
+/** The square mark: a folded page with a proof mark; `fill` sizes it to its container. */
+export const Mark: React.FC<{ size?: number | 'fill' }> = ({ size = 24 }) => (
+  <svg
+    width={size === 'fill' ? 18 : size}
+    height={size === 'fill' ? 18 : size}
+    style={size === 'fill' ? { display: 'block', width: '100%', height: '100%' } : undefined}
+    viewBox="0 0 32 32"
+    role="img"
+    aria-label="Copydesk"
+  >
     <rect x="1" y="1" width="30" height="30" rx="6" fill="#b3261e" />
     <path d="M9 8h10l4 4v12H9z" fill="#fff" />
     <path d="M19 8v4h4" fill="none" stroke="#b3261e" strokeWidth="1.5" />

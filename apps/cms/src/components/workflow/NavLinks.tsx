@@ -1,6 +1,6 @@
 'use client'
 
-import { NavGroup, useConfig } from '@payloadcms/ui'
+import { useConfig } from '@payloadcms/ui'
 import Link from 'next/link'
 import { usePathname } from 'next/navigation'
 import type React from 'react'
@@ -60,7 +60,10 @@ const NavLink: React.FC<{ href: string; id: string; children: React.ReactNode }>
   )
 }
 
-/** "My queue" (with the unread notifications count) and "Board", after the collections. */
+/**
+ * "My queue" (with the unread notifications count) and "Board", first in the navigation and
+ * outside the collapsible groups, so they and the badge are always in view.
+ */
 export const NavLinks: React.FC = () => {
   const {
     config: {
@@ -69,7 +72,10 @@ export const NavLinks: React.FC = () => {
   } = useConfig()
   const unread = useUnreadCount(api)
   return (
-    <NavGroup label="Editorial desk">
+    <nav className="wf-nav-desk" aria-labelledby="wf-nav-desk-label">
+      <p className="wf-nav-desk__label" id="wf-nav-desk-label">
+        Editorial desk
+      </p>
       <NavLink href={`${admin}/queue`} id="nav-queue">
         My queue
         {unread ? (
@@ -81,6 +87,44 @@ export const NavLinks: React.FC = () => {
       <NavLink href={`${admin}/board`} id="nav-board">
         Board
       </NavLink>
-    </NavGroup>
+    </nav>
+  )
+}
+
+/**
+ * "My queue" (with the unread badge) and "Board" in the top bar of every admin page, so they are
+ * in view whether or not the navigation is open.
+ */
+export const HeaderLinks: React.FC = () => {
+  const {
+    config: {
+      routes: { admin, api },
+    },
+  } = useConfig()
+  const unread = useUnreadCount(api)
+  return (
+    <nav className="wf-header-links" aria-label="Editorial desk shortcuts">
+      <Link
+        className="wf-header-links__link"
+        href={`${admin}/queue`}
+        id="header-queue"
+        prefetch={false}
+      >
+        My queue
+        {unread ? (
+          <span className="wf-nav-badge" aria-label={`${unread} unread notifications`}>
+            {unread > 99 ? '99+' : unread}
+          </span>
+        ) : null}
+      </Link>
+      <Link
+        className="wf-header-links__link"
+        href={`${admin}/board`}
+        id="header-board"
+        prefetch={false}
+      >
+        Board
+      </Link>
+    </nav>
   )
 }

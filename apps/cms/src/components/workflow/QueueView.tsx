@@ -1,27 +1,16 @@
-import type { AdminViewServerProps, Where } from 'payload'
+import type { AdminViewServerProps } from 'payload'
 import Link from 'next/link'
 import type React from 'react'
 
-import type { QueueCriterion } from '@copydesk/workflow/queue'
 import { queueFor } from '@copydesk/workflow/queue'
 import { isWorkflowCollection } from '@copydesk/workflow/states'
 
 import { DocCardView } from './DocCardView'
 import { LocalTime } from './LocalTime'
 import { MarkAllRead } from './MarkAllRead'
-import { findCards } from './server'
+import { findCards, whereFor } from './server'
 import { editURL } from './shared'
 import { ViewShell } from './ViewShell'
-
-const whereFor = ({ criterion, userId }: { criterion: QueueCriterion; userId: string }): Where => {
-  const relation: Where =
-    criterion.relation === 'assignee'
-      ? { assignee: { equals: userId } }
-      : criterion.relation === 'owner'
-        ? { owners: { equals: userId } }
-        : { assignee: { exists: false } }
-  return { and: [{ workflowState: { equals: criterion.state } }, relation] }
-}
 
 /**
  * `/admin/queue`: what waits on the signed-in person (from `queueFor`, the same rules that decide

@@ -6,6 +6,7 @@ import type React from 'react'
 import { StateBadge } from './StateBadge'
 import { Comments } from './Comments'
 import { LiveStatus, PreviewButton } from './LiveStatus'
+import { PublishChecklist } from './PublishChecklist'
 import { formatDateTime, idOf, stateOrDraft } from './shared'
 import { Timeline } from './Timeline'
 import { useReviewers, useWorkflowInfo } from './useWorkflowInfo'
@@ -96,6 +97,7 @@ export const WorkflowPanel: React.FC = () => {
         </div>
       )}
       {!id && <p className="wf-muted">The workflow starts once the draft is saved.</p>}
+      {id && <PublishChecklist />}
       {info && collection && id && (
         <Section title="History" id="wf-history-title">
           <Timeline

@@ -1,5 +1,6 @@
 import type { PayloadRequest, Where } from 'payload'
 
+import type { QueueCriterion } from '@copydesk/workflow/queue'
 import type { WorkflowCollection, WorkflowState } from '@copydesk/workflow/states'
 import { WORKFLOW_COLLECTIONS } from '@copydesk/workflow/states'
 
@@ -14,6 +15,8 @@ export type DocCard = {
   assigneeId: string | null
   assigneeName: string | null
   updatedAt: string
+  /** When a scheduled document goes live. */
+  publishAt: string | null
 }
 
 export const COLLECTION_LABELS: Readonly<Record<WorkflowCollection, string>> = {
@@ -55,7 +58,13 @@ export const findCards = async ({
         depth: 0,
         limit,
         sort: '-updatedAt',
-        select: { [titleField]: true, workflowState: true, assignee: true, updatedAt: true },
+        select: {
+          [titleField]: true,
+          workflowState: true,
+          assignee: true,
+          updatedAt: true,
+          publishAt: true,
+        },
       })
       return docs.map((doc) => {
         const record = doc as unknown as Record<string, unknown>
@@ -67,6 +76,7 @@ export const findCards = async ({
           assigneeId: idOf(record.assignee),
           assigneeName: null,
           updatedAt: String(record.updatedAt ?? ''),
+          publishAt: typeof record.publishAt === 'string' ? record.publishAt : null,
         } satisfies DocCard
       })
     }),
@@ -92,4 +102,21 @@ export const findCards = async ({
       assigneeName: card.assigneeId ? (names.get(card.assigneeId) ?? null) : null,
     }))
     .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))
+}
+
+/** The documents one queue criterion matches for this person. */
+export const whereFor = ({
+  criterion,
+  userId,
+}: {
+  criterion: QueueCriterion
+  userId: string
+}): Where => {
+  const relation: Where =
+    criterion.relation === 'assignee'
+      ? { assignee: { equals: userId } }
+      : criterion.relation === 'owner'
+        ? { owners: { equals: userId } }
+        : { assignee: { exists: false } }
+  return { and: [{ workflowState: { equals: criterion.state } }, relation] }
 }

@@ -26,6 +26,8 @@ import { WorkflowActions as WorkflowActions_7f8f4f43782254a14e3e51ff6323c59b } f
 import { Nothing as Nothing_4b718454b82492adc0d6686a7d89bc5e } from '../../../components/workflow/Nothing'
 import { Icon as Icon_dfe4008080d895d460898c3a6155e9ba } from '../../../components/admin/Icon'
 import { Logo as Logo_91a09b539d3c86b0aebf520e7564ce08 } from '../../../components/admin/Logo'
+import { DeskDashboard as DeskDashboard_3c1aaf0e7440e5670b8a3fbf1657b952 } from '../../../components/workflow/DeskDashboard'
+import { HeaderLinks as HeaderLinks_a5a8a50726f9eb2cd1c8720d71b92367 } from '../../../components/workflow/NavLinks'
 import { NavLinks as NavLinks_a5a8a50726f9eb2cd1c8720d71b92367 } from '../../../components/workflow/NavLinks'
 import { BoardView as BoardView_ac5ebc29fa3978c17fbb41ceeee6c624 } from '../../../components/workflow/BoardView'
 import { QueueView as QueueView_84f9e67a5aaf8bb76232597b1dadbf39 } from '../../../components/workflow/QueueView'
@@ -85,6 +87,8 @@ export const importMap = {
   '/components/workflow/Nothing#Nothing': Nothing_4b718454b82492adc0d6686a7d89bc5e,
   '/components/admin/Icon#Icon': Icon_dfe4008080d895d460898c3a6155e9ba,
   '/components/admin/Logo#Logo': Logo_91a09b539d3c86b0aebf520e7564ce08,
+  '/components/workflow/DeskDashboard#DeskDashboard': DeskDashboard_3c1aaf0e7440e5670b8a3fbf1657b952,
+  '/components/workflow/NavLinks#HeaderLinks': HeaderLinks_a5a8a50726f9eb2cd1c8720d71b92367,
   '/components/workflow/NavLinks#NavLinks': NavLinks_a5a8a50726f9eb2cd1c8720d71b92367,
   '/components/workflow/BoardView#BoardView': BoardView_ac5ebc29fa3978c17fbb41ceeee6c624,
   '/components/workflow/QueueView#QueueView': QueueView_84f9e67a5aaf8bb76232597b1dadbf39,
