@@ -86,6 +86,7 @@ test('an article with a hero image shows it through next/image, captioned and cr
         title,
         authors: [author],
         dek: 'A story with a hero image, published by the end-to-end check.',
+        topics: ['Photography'],
         hero: { image: media.id, caption: CAPTION, credit: CREDIT },
       },
     })

@@ -48,7 +48,12 @@ test('a published article is on the site within a second, and gone once unpublis
     const title = `Ministers meet for talks, take ${run} ${Date.now().toString(36)}`
     const created = await request.post(`${cmsUrl}/api/articles?draft=true`, {
       headers: { authorization: headers.authorization },
-      data: { title, authors: [author], dek: 'A story published by the end-to-end check.' },
+      data: {
+        title,
+        authors: [author],
+        dek: 'A story published by the end-to-end check.',
+        topics: ['Politics'],
+      },
     })
     expect(created.status()).toBe(201)
     const { doc } = (await created.json()) as { doc: Doc }

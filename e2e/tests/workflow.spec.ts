@@ -116,6 +116,34 @@ test('a story goes from the writer’s draft through review to readers', async (
       return ((await res.json()) as { question?: string }).question
     })
     .toBe(question)
+  // Every Key Question needs an answer before the story can be approved.
+  const answeredFaq = await writer.page.request.patch(`${cmsUrl}/api/faqs/${faqId}?draft=true`, {
+    headers: { authorization: writerApi.authorization },
+    data: {
+      answer: {
+        root: {
+          type: 'root',
+          format: '',
+          indent: 0,
+          version: 1,
+          direction: 'ltr',
+          children: [
+            {
+              type: 'paragraph',
+              format: '',
+              indent: 0,
+              version: 1,
+              direction: 'ltr',
+              children: [
+                { type: 'text', text: 'The council, from its transport budget.', version: 1 },
+              ],
+            },
+          ],
+        },
+      },
+    },
+  })
+  expect(answeredFaq.ok(), await answeredFaq.text()).toBe(true)
 
   await writer.page.goto(`${cmsUrl}/admin/collections/articles/create`)
   await writer.page.locator('#field-title').fill(title)
@@ -124,6 +152,8 @@ test('a story goes from the writer’s draft through review to readers', async (
   await writer.page.locator('#field-dek').fill('A two-year plan for the east bank.')
   await writer.page.locator('#field-authors .rs__control').click()
   await writer.page.locator('.rs__option', { hasText: 'Claire Jimenez' }).click()
+  await writer.page.locator('.field-topics input').first().fill('Transport')
+  await writer.page.locator('.field-topics input').first().press('Enter')
   await writer.page.getByRole('button', { name: 'Key Questions' }).click()
   await writer.page.locator('#field-faqs .rs__control').click()
   await writer.page.keyboard.type(stamp)
@@ -205,8 +235,11 @@ test('a story goes from the writer’s draft through review to readers', async (
     (res) =>
       res.url().endsWith(`/articles/${articleId}/workflow`) && res.request().method() === 'POST',
   )
-  const publishedAt = Date.now()
+  // Publish shows what goes live and asks once; the delay counts from the confirming click.
   await actions(editor.page).getByRole('button', { name: 'Publish', exact: true }).click()
+  await expect(dialog(editor.page).getByTestId('publish-summary')).toContainText(title)
+  const publishedAt = Date.now()
+  await dialog(editor.page).getByRole('button', { name: 'Publish', exact: true }).click()
   // The reader looks once the editor's Publish has answered (nobody can know the URL sooner),
   // while the editor's screen catches up; the delay counts from the click.
   expect((await answered).ok()).toBe(true)
@@ -290,7 +323,12 @@ test('a publish scheduled ten seconds ahead goes live on time', async ({ browser
   const title = `Night buses return on Friday ${Date.now().toString(36)}`
   const created = await editor.page.request.post(`${cmsUrl}/api/articles?draft=true`, {
     headers: { authorization: editorApi.authorization },
-    data: { title, authors: [authors.docs[0]?.id] },
+    data: {
+      title,
+      authors: [authors.docs[0]?.id],
+      dek: 'Routes 4 and 9 run all night again.',
+      topics: ['Transport'],
+    },
   })
   const { doc } = (await created.json()) as { doc: { id: string; slug: string } }
   for (const step of [{ action: 'submit', reviewer: editorApi.userId }, { action: 'approve' }])
