@@ -148,9 +148,6 @@ export interface Article {
   id: string;
   workflowState?:
     ('draft' | 'in_review' | 'changes_requested' | 'approved' | 'scheduled' | 'published' | 'archived') | null;
-  /**
-   * The editor this waits on. Writers choose one when they submit.
-   */
   assignee?: (string | null) | User;
   owners?: (string | User)[] | null;
   createdBy?: (string | null) | User;
@@ -321,9 +318,6 @@ export interface Faq {
   id: string;
   workflowState?:
     ('draft' | 'in_review' | 'changes_requested' | 'approved' | 'scheduled' | 'published' | 'archived') | null;
-  /**
-   * The editor this waits on. Writers choose one when they submit.
-   */
   assignee?: (string | null) | User;
   owners?: (string | User)[] | null;
   createdBy?: (string | null) | User;
@@ -361,9 +355,6 @@ export interface Author {
   id: string;
   workflowState?:
     ('draft' | 'in_review' | 'changes_requested' | 'approved' | 'scheduled' | 'published' | 'archived') | null;
-  /**
-   * The editor this waits on. Writers choose one when they submit.
-   */
   assignee?: (string | null) | User;
   owners?: (string | User)[] | null;
   createdBy?: (string | null) | User;

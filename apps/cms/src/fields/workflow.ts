@@ -19,6 +19,12 @@ import { refuseOnCreate, workflowFieldRead, workflowFieldWrite } from '../access
  */
 export const workflowFields = (): Field[] => [
   {
+    // Above the form: why it is read-only for this person, and what to do about it.
+    name: 'editingNotice',
+    type: 'ui',
+    admin: { components: { Field: '/components/workflow/ReadOnlyNotice#ReadOnlyNotice' } },
+  },
+  {
     name: 'workflowState',
     label: 'State',
     type: 'select',
@@ -49,8 +55,9 @@ export const workflowFields = (): Field[] => [
     },
     hooks: { beforeValidate: [refuseOnCreate('assignee')] },
     admin: {
-      position: 'sidebar',
-      description: 'The editor this waits on. Writers choose one when they submit.',
+      // The workflow panel names the reviewer and the Submit dialog chooses one: one place, by
+      // name (this field would show writers an id, since they may not read other users).
+      hidden: true,
     },
   },
   {

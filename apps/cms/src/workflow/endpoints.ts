@@ -3,11 +3,55 @@ import { APIError, NotFound, ValidationError } from 'payload'
 
 import type { WorkflowCollection } from '@copydesk/workflow/states'
 import { isStaff } from '@copydesk/workflow/roles'
-import { availableTransitions } from '@copydesk/workflow/transitions'
+import { editability, offeredMoves } from '@copydesk/workflow/desk'
 
+import { hasReaderPage, readerUrl } from '@copydesk/types/site-urls'
+
+import { webUrl } from '../env'
+import { relationIds } from '../revalidate/lookups'
+import { releaseLocksOfNonEditors } from './locks'
 import { performTransition, transitionInputSchema } from './perform'
 import { forbidden } from './refusal'
-import { findLatest, isLive, subjectOf } from './subject'
+import { findLatest, isLive, subjectOf, titleOf } from './subject'
+
+/**
+ * What a publish puts on the site, for the confirmation an editor reads before pressing Publish:
+ * the headline, the reader URL and the byline of the latest version.
+ */
+const goesLiveSummary = async ({
+  collection,
+  latest,
+  req,
+}: {
+  collection: WorkflowCollection
+  latest: Record<string, unknown>
+  req: PayloadRequest
+}) => {
+  const authorIds = collection === 'articles' ? relationIds(latest.authors) : []
+  const byline =
+    authorIds.length === 0
+      ? []
+      : (
+          await req.payload.find({
+            collection: 'authors',
+            where: { id: { in: authorIds } },
+            select: { name: true },
+            draft: true,
+            depth: 0,
+            pagination: false,
+            overrideAccess: true,
+            req,
+          })
+        ).docs
+          .sort((a, b) => authorIds.indexOf(String(a.id)) - authorIds.indexOf(String(b.id)))
+          .map((author) => author.name)
+  const slug = typeof latest.slug === 'string' ? latest.slug : null
+  return {
+    headline: titleOf(latest),
+    url: hasReaderPage(collection) && slug ? readerUrl(webUrl, collection, slug) : null,
+    byline,
+  }
+}
 
 const readBody = async (req: PayloadRequest): Promise<unknown> => {
   try {
@@ -37,6 +81,7 @@ export const workflowEndpoints = (collection: WorkflowCollection): Endpoint[] =>
           })),
         })
       const outcome = await performTransition({ req, collection, id, input: parsed.data })
+      await releaseLocksOfNonEditors({ collection, id, req })
       return Response.json(outcome)
     },
   },
@@ -90,7 +135,11 @@ export const workflowEndpoints = (collection: WorkflowCollection): Endpoint[] =>
         assignee: latest.assignee ?? null,
         publishAt: latest.publishAt ?? null,
         unpublishAt: latest.unpublishAt ?? null,
-        available: availableTransitions({ user: req.user as never, doc: subject }),
+        // The moves the admin offers this person, each with what it does; the server accepts
+        // exactly `availableTransitions`, of which these are the ones that are theirs to make.
+        available: offeredMoves({ user: req.user as never, doc: subject }),
+        editing: editability({ user: req.user as never, doc: subject }),
+        goesLive: await goesLiveSummary({ collection, latest, req }),
         events: events.map((event) => ({
           id: event.id,
           action: event.action,

@@ -19,6 +19,7 @@ import {
   revalidateArticle,
   revalidateDeletedArticle,
 } from '../../hooks/revalidateArticle'
+import { editableByStaff } from '../../workflow/editAccess'
 import { workflowEndpoints } from '../../workflow/endpoints'
 import {
   enforceWorkflow,
@@ -50,8 +51,14 @@ export const Articles: CollectionConfig<'articles'> = {
     },
     components: {
       edit: {
-        PublishButton: '/components/workflow/WorkflowActions#WorkflowActions',
+        // The workflow's moves, shown whether or not the form is open to this person: Payload
+        // renders its Publish slot only for people who may save, and a writer whose story is in
+        // review still needs Withdraw.
+        beforeDocumentControls: ['/components/workflow/WorkflowActions#WorkflowActions'],
+        PublishButton: '/components/workflow/Nothing#Nothing',
         UnpublishButton: '/components/workflow/Nothing#Nothing',
+        // The workflow's state instead of Payload's draft/published status: one state everywhere.
+        Status: '/components/workflow/DocumentState#DocumentState',
       },
     },
   },
@@ -59,7 +66,7 @@ export const Articles: CollectionConfig<'articles'> = {
   access: {
     read: publishedOrStaff,
     create: isStaffAccess,
-    update: isStaffAccess,
+    update: editableByStaff,
     // Writers may delete their own drafts that never went live: the workflow rules decide.
     delete: isStaffAccess,
   },

@@ -10,6 +10,7 @@ import {
   revalidateAuthor,
   revalidateDeletedAuthor,
 } from '../../hooks/revalidateAuthor'
+import { editableByStaff } from '../../workflow/editAccess'
 import { workflowEndpoints } from '../../workflow/endpoints'
 import {
   enforceWorkflow,
@@ -31,15 +32,21 @@ export const Authors: CollectionConfig<'authors'> = {
     preview: (doc, { req }) => previewUrlFor({ collection: 'authors', id: String(doc.id), req }),
     components: {
       edit: {
-        PublishButton: '/components/workflow/WorkflowActions#WorkflowActions',
+        // The workflow's moves, shown whether or not the form is open to this person: Payload
+        // renders its Publish slot only for people who may save, and a writer whose story is in
+        // review still needs Withdraw.
+        beforeDocumentControls: ['/components/workflow/WorkflowActions#WorkflowActions'],
+        PublishButton: '/components/workflow/Nothing#Nothing',
         UnpublishButton: '/components/workflow/Nothing#Nothing',
+        // The workflow's state instead of Payload's draft/published status: one state everywhere.
+        Status: '/components/workflow/DocumentState#DocumentState',
       },
     },
   },
   access: {
     read: publishedOrStaff,
     create: isStaffAccess,
-    update: isStaffAccess,
+    update: editableByStaff,
     // Writers may delete their own drafts that never went live: the workflow rules decide.
     delete: isStaffAccess,
   },

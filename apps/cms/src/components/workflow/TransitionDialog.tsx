@@ -6,8 +6,8 @@ import { useEffect, useId, useState } from 'react'
 
 import type { TransitionRule } from '@copydesk/workflow/transitions'
 
-import type { FieldProblem, Reviewer } from './shared'
-import { RequestError } from './shared'
+import type { FieldProblem, Reviewer, WorkflowInfo } from './shared'
+import { formatDateTime, RequestError } from './shared'
 
 export type TransitionInput = {
   action: TransitionRule['action']
@@ -18,20 +18,12 @@ export type TransitionInput = {
   correctionNote?: string
 }
 
-/** Whether taking this action asks the person for anything before it is sent. */
-export const needsDialog = ({
-  rule,
-  hasPendingRevision,
-}: {
-  rule: TransitionRule
-  hasPendingRevision: boolean
-}): boolean =>
-  Boolean(
-    rule.needsNote ||
-    rule.needsReviewer ||
-    rule.needsPublishAt ||
-    (rule.action === 'publish' && hasPendingRevision),
-  )
+/**
+ * Whether taking this action asks the person for anything before it is sent. Publishing always
+ * asks once, showing what goes live, where and under whose name.
+ */
+export const needsDialog = ({ rule }: { rule: TransitionRule }): boolean =>
+  Boolean(rule.needsNote || rule.needsReviewer || rule.needsPublishAt || rule.action === 'publish')
 
 const INTRO: Partial<Record<TransitionRule['action'], string>> = {
   submit:
@@ -40,9 +32,10 @@ const INTRO: Partial<Record<TransitionRule['action'], string>> = {
   schedule:
     'Choose when it goes live. It stays approved until then; editing it cancels the approval.',
   unpublish: 'It comes off the reader site. Say why: the note stays in the history.',
-  publish:
-    'This revision replaces the live version. If readers should know what changed, add a public correction note.',
 }
+
+const REVISION_NOTE =
+  'This revision replaces the live version. If readers should know what changed, add a public correction note.'
 
 /** `<input type="datetime-local">` speaks local wall-clock time without a zone. */
 const toLocalInput = (date: Date): string => {
@@ -64,6 +57,40 @@ const toISO = (value: string): string | undefined => {
 
 export const transitionModalSlug = 'workflow-transition'
 
+/** What goes live when the editor confirms: headline, reader URL, byline and time. */
+const PublishSummary: React.FC<{
+  goesLive: WorkflowInfo['goesLive'] | null
+  isRevision: boolean
+}> = ({ goesLive, isRevision }) => (
+  <>
+    <p className="wf-dialog__intro">
+      {isRevision ? REVISION_NOTE : 'This goes on the reader site as soon as you confirm.'}
+    </p>
+    <dl className="wf-facts wf-dialog__summary" data-testid="publish-summary">
+      <div>
+        <dt>Headline</dt>
+        <dd>{goesLive?.headline ?? '…'}</dd>
+      </div>
+      {goesLive?.url && (
+        <div>
+          <dt>URL</dt>
+          <dd className="wf-dialog__url">{goesLive.url}</dd>
+        </div>
+      )}
+      {goesLive && goesLive.byline.length > 0 && (
+        <div>
+          <dt>Byline</dt>
+          <dd>{goesLive.byline.join(', ')}</dd>
+        </div>
+      )}
+      <div>
+        <dt>Goes live</dt>
+        <dd>Now ({formatDateTime(new Date().toISOString())})</dd>
+      </div>
+    </dl>
+  </>
+)
+
 /**
  * Asks for what a transition needs (a note, a reviewer, a time, a correction note) and shows the
  * server's reason inline when it refuses. Payload's Modal traps focus and closes on Escape.
@@ -72,9 +99,11 @@ export const TransitionDialog: React.FC<{
   rule: TransitionRule | null
   hasPendingRevision: boolean
   reviewers: Reviewer[] | null
+  /** What a publish puts on the site, read just before the dialog opens. */
+  goesLive?: WorkflowInfo['goesLive'] | null
   onConfirm: (input: TransitionInput) => Promise<void>
   onClose: () => void
-}> = ({ rule, hasPendingRevision, reviewers, onConfirm, onClose }) => {
+}> = ({ rule, hasPendingRevision, reviewers, goesLive, onConfirm, onClose }) => {
   const ids = useId()
   const { closeModal } = useModal()
   const [note, setNote] = useState('')
@@ -184,8 +213,9 @@ export const TransitionDialog: React.FC<{
           <h2 className="wf-dialog__title" id={`${ids}-title`}>
             {rule.label}
           </h2>
-          {INTRO[rule.action] && (rule.action !== 'publish' || showsCorrection) && (
-            <p className="wf-dialog__intro">{INTRO[rule.action]}</p>
+          {INTRO[rule.action] && <p className="wf-dialog__intro">{INTRO[rule.action]}</p>}
+          {rule.action === 'publish' && (
+            <PublishSummary goesLive={goesLive ?? null} isRevision={showsCorrection} />
           )}
           {problem && (
             <div className="wf-dialog__problem" role="alert">

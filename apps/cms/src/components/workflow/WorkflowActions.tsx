@@ -44,6 +44,7 @@ export const WorkflowActions: React.FC = () => {
   const { openModal } = useModal()
   const [active, setActive] = useState<TransitionRule | null>(null)
   const [busyAction, setBusyAction] = useState<string | null>(null)
+  const [goesLive, setGoesLive] = useState<WorkflowInfo['goesLive'] | null>(null)
 
   if (!id || !base || !info || info.available.length === 0) return null
 
@@ -84,7 +85,10 @@ export const WorkflowActions: React.FC = () => {
     setBusyAction(rule.action)
     try {
       if (isModified && !(await saveDraft())) return
-      if (needsDialog({ rule, hasPendingRevision: info.hasPendingRevision })) {
+      if (needsDialog({ rule })) {
+        // Read again after the save above, so the confirmation shows what will really go live.
+        if (rule.action === 'publish')
+          setGoesLive((await requestJSON<WorkflowInfo>(`${base}/workflow`)).goesLive)
         setActive(rule)
         openModal(transitionModalSlug)
         return
@@ -108,6 +112,7 @@ export const WorkflowActions: React.FC = () => {
           margin={false}
           className={`wf-actions__button${rule.tone === 'danger' ? ' wf-danger' : ''}`}
           disabled={busyAction !== null}
+          tooltip={rule.explanation}
           onClick={() => void start(rule)}
         >
           {busyAction === rule.action ? `${rule.label}…` : rule.label}
@@ -117,6 +122,7 @@ export const WorkflowActions: React.FC = () => {
         rule={active}
         hasPendingRevision={info.hasPendingRevision}
         reviewers={reviewers}
+        goesLive={goesLive}
         onConfirm={perform}
         onClose={() => setActive(null)}
       />

@@ -90,6 +90,15 @@ export const WorkflowPanel: React.FC = () => {
           )}
         </dl>
       )}
+      {info && info.available.length > 0 && (
+        <ul className="wf-moves" aria-label="What you can do now">
+          {info.available.map((move) => (
+            <li key={move.action}>
+              <strong>{move.label}</strong>: {move.explanation}
+            </li>
+          ))}
+        </ul>
+      )}
       {base && (
         <div className="wf-panel__site">
           <LiveStatus base={base} refreshKey={`${state}:${lastEvent?.id ?? ''}`} />

@@ -1,5 +1,5 @@
 import type { WorkflowCollection, WorkflowState } from '@copydesk/workflow/states'
-import type { TransitionRule } from '@copydesk/workflow/transitions'
+import type { Editability, OfferedMove } from '@copydesk/workflow/desk'
 import { isWorkflowState } from '@copydesk/workflow/states'
 import { TRANSITIONS } from '@copydesk/workflow/transitions'
 
@@ -26,7 +26,12 @@ export type WorkflowInfo = {
   unpublishAt: string | null
   /** Why the last scheduled publish or unpublish failed, while the queue retries it. */
   scheduleProblem: string | null
-  available: TransitionRule[]
+  /** The moves offered to this person, each with what it does. */
+  available: OfferedMove[]
+  /** Whether this person may change the content now, and if not, why and what to do. */
+  editing: Editability
+  /** What a publish puts on the site: headline, reader URL (pages of their own only), byline. */
+  goesLive: { headline: string; url: string | null; byline: string[] }
   events: WorkflowEventView[]
 }
 
