@@ -148,6 +148,9 @@ export interface Article {
   id: string;
   workflowState?:
     ('draft' | 'in_review' | 'changes_requested' | 'approved' | 'scheduled' | 'published' | 'archived') | null;
+  /**
+   * Reassign the review to another editor.
+   */
   assignee?: (string | null) | User;
   owners?: (string | User)[] | null;
   createdBy?: (string | null) | User;
@@ -318,6 +321,9 @@ export interface Faq {
   id: string;
   workflowState?:
     ('draft' | 'in_review' | 'changes_requested' | 'approved' | 'scheduled' | 'published' | 'archived') | null;
+  /**
+   * Reassign the review to another editor.
+   */
   assignee?: (string | null) | User;
   owners?: (string | User)[] | null;
   createdBy?: (string | null) | User;
@@ -355,6 +361,9 @@ export interface Author {
   id: string;
   workflowState?:
     ('draft' | 'in_review' | 'changes_requested' | 'approved' | 'scheduled' | 'published' | 'archived') | null;
+  /**
+   * Reassign the review to another editor.
+   */
   assignee?: (string | null) | User;
   owners?: (string | User)[] | null;
   createdBy?: (string | null) | User;

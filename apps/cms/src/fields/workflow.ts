@@ -1,5 +1,7 @@
 import type { Field } from 'payload'
 
+import type { MaybeUser } from '@copydesk/workflow/roles'
+import { isAdmin } from '@copydesk/workflow/roles'
 import { STATE_LABELS, WORKFLOW_STATES } from '@copydesk/workflow/states'
 
 import { refuseOnCreate, workflowFieldRead, workflowFieldWrite } from '../access/workflowFields'
@@ -55,9 +57,12 @@ export const workflowFields = (): Field[] => [
     },
     hooks: { beforeValidate: [refuseOnCreate('assignee')] },
     admin: {
+      position: 'sidebar',
+      description: 'Reassign the review to another editor.',
       // The workflow panel names the reviewer and the Submit dialog chooses one: one place, by
-      // name (this field would show writers an id, since they may not read other users).
-      hidden: true,
+      // name. Only admins, who may read every account (so the field shows names, not ids),
+      // reassign here; everyone else would see an id.
+      condition: (_data, _siblingData, { user }) => isAdmin({ user: user as MaybeUser }),
     },
   },
   {
