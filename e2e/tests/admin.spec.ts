@@ -89,7 +89,13 @@ test('the seeded article opens in the editor, published, with its byline and bod
 
 test('a writer cannot open user management for other accounts', async ({ page }) => {
   await signIn(page, 'writer@example.com')
+  // Writers have no Users list at all: they manage only their own account, on the Account page.
   await page.goto('/admin/collections/users')
-  await expect(page.locator('table tbody tr')).toHaveCount(1)
-  await expect(page.locator('table')).toContainText('writer@example.com')
+  await expect(page.getByRole('heading', { name: 'Nothing found' })).toBeVisible()
+  await expect(page.locator('table')).toHaveCount(0)
+  await expect(page.getByText('admin@example.com')).toHaveCount(0)
+  // And the API answers them with their own account only.
+  const res = await page.request.get('/api/users?limit=10')
+  const { docs } = (await res.json()) as { docs: { email: string }[] }
+  expect(docs.map((user) => user.email)).toEqual(['writer@example.com'])
 })

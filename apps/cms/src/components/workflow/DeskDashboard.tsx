@@ -15,7 +15,7 @@ import './workflow.scss'
 /**
  * The editor's desk at the top of the dashboard: what waits for the signed-in person's decision,
  * changes requested on their own work and what goes live today (from `deskFor`, the rules behind
- * "My queue"), with links to the queue, the board and their unread notifications.
+ * "My queue"), with links to the queue and the board (the unread badge is in the top bar).
  */
 export const DeskDashboard = async ({ payload, user }: ServerProps) => {
   if (!user) return null
@@ -48,14 +48,6 @@ export const DeskDashboard = async ({ payload, user }: ServerProps) => {
       return { section, cards }
     }),
   )
-  const { totalDocs: unread } = await payload.count({
-    collection: 'notifications',
-    where: { isRead: { equals: false } },
-    overrideAccess: false,
-    user,
-    req,
-  })
-
   return (
     <section className="wf-desk" aria-labelledby="wf-desk-title" data-testid="desk">
       <header className="wf-desk__header">
@@ -63,11 +55,6 @@ export const DeskDashboard = async ({ payload, user }: ServerProps) => {
         <nav className="wf-desk__links" aria-label="Editorial desk">
           <Link href={`${adminRoute}/queue`} prefetch={false} className="wf-desk__link">
             My queue
-            {unread > 0 && (
-              <span className="wf-nav-badge" aria-label={`${unread} unread notifications`}>
-                {unread > 99 ? '99+' : unread}
-              </span>
-            )}
           </Link>
           <Link href={`${adminRoute}/board`} prefetch={false} className="wf-desk__link">
             Board

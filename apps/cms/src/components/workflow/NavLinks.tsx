@@ -61,16 +61,15 @@ const NavLink: React.FC<{ href: string; id: string; children: React.ReactNode }>
 }
 
 /**
- * "My queue" (with the unread notifications count) and "Board", first in the navigation and
- * outside the collapsible groups, so they and the badge are always in view.
+ * "My queue" and "Board", first in the navigation and outside the collapsible groups. The unread
+ * badge is in the top bar (HeaderLinks), in view whether or not the navigation is open.
  */
 export const NavLinks: React.FC = () => {
   const {
     config: {
-      routes: { admin, api },
+      routes: { admin },
     },
   } = useConfig()
-  const unread = useUnreadCount(api)
   return (
     <nav className="wf-nav-desk" aria-labelledby="wf-nav-desk-label">
       <p className="wf-nav-desk__label" id="wf-nav-desk-label">
@@ -78,11 +77,6 @@ export const NavLinks: React.FC = () => {
       </p>
       <NavLink href={`${admin}/queue`} id="nav-queue">
         My queue
-        {unread ? (
-          <span className="wf-nav-badge" aria-label={`${unread} unread notifications`}>
-            {unread > 99 ? '99+' : unread}
-          </span>
-        ) : null}
       </NavLink>
       <NavLink href={`${admin}/board`} id="nav-board">
         Board
