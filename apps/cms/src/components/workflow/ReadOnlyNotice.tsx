@@ -15,9 +15,6 @@ export const ReadOnlyNotice: React.FC = () => {
   if (!info || info.editing.canEdit) return null
   return (
     <div className="wf-readonly" role="note" data-testid="read-only-notice">
-      <span className="wf-readonly__icon" aria-hidden="true">
-        🔒
-      </span>
       <div>
         <p className="wf-readonly__title">Read-only for you. {info.editing.reason}</p>
         <p className="wf-readonly__next">{info.editing.next}</p>
