@@ -9,7 +9,6 @@ import { hasReaderPage, readerUrl } from '@copydesk/types/site-urls'
 
 import { webUrl } from '../env'
 import { relationIds } from '../revalidate/lookups'
-import { releaseLocksOfNonEditors } from './locks'
 import { performTransition, transitionInputSchema } from './perform'
 import { forbidden } from './refusal'
 import { findLatest, isLive, subjectOf, titleOf } from './subject'
@@ -81,7 +80,6 @@ export const workflowEndpoints = (collection: WorkflowCollection): Endpoint[] =>
           })),
         })
       const outcome = await performTransition({ req, collection, id, input: parsed.data })
-      await releaseLocksOfNonEditors({ collection, id, req })
       return Response.json(outcome)
     },
   },
