@@ -95,7 +95,10 @@ test('a writer cannot open user management for other accounts', async ({ page })
   await expect(page.locator('table')).toHaveCount(0)
   await expect(page.getByText('admin@example.com')).toHaveCount(0)
   // And the API answers them with their own account only.
-  const res = await page.request.get('/api/users?limit=10')
-  const { docs } = (await res.json()) as { docs: { email: string }[] }
-  expect(docs.map((user) => user.email)).toEqual(['writer@example.com'])
+  const emails = await page.evaluate(async () => {
+    const res = await fetch('/api/users?limit=10', { credentials: 'include' })
+    const body = (await res.json()) as { docs?: { email: string }[] }
+    return body.docs?.map((user) => user.email)
+  })
+  expect(emails).toEqual(['writer@example.com'])
 })

@@ -277,7 +277,8 @@ test('a story goes from the writer’s draft through review to readers', async (
   await openDocument(editor.page, `/admin/collections/articles/${articleId}`)
 
   // A correction: the editor edits the live article. Preview shows the draft, readers the live one.
-  const corrected = `${title} (corrected)`
+  // Still within the 60 characters of an SEO title (the headline stands in for it).
+  const corrected = `${title} (fixed)`
   await editor.page.locator('#field-title').fill(corrected)
   await expect(stateBadge(editor.page)).toHaveText('Draft')
   const [preview] = await Promise.all([
