@@ -16,8 +16,9 @@ describe('offeredMoves', () => {
       'request_changes',
       'approve',
     ])
-    expect(actionsOf(offeredMoves({ user: editor, doc: doc('draft') }))).toEqual([])
     expect(actionsOf(offeredMoves({ user: editor, doc: doc('changes_requested') }))).toEqual([])
+    // An editor's revision of a writer's story (a draft) goes to review by the editor's hand.
+    expect(actionsOf(offeredMoves({ user: editor, doc: doc('draft') }))).toEqual(['submit'])
   })
 
   it('offers an editor their own story’s submit and withdraw', () => {

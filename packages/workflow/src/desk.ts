@@ -24,17 +24,21 @@ export const TRANSITION_EXPLANATIONS: Readonly<Record<TransitionAction, string>>
   expire: 'The scheduler takes it off the site at the scheduled time.',
 }
 
-/** Moves that belong to the person whose work it is: submitting it, and taking it back. */
-const OWNER_MOVES: readonly TransitionAction[] = ['submit', 'resubmit', 'withdraw']
+/**
+ * Moves that belong to the person whose work it is: taking it back out of review, and sending it
+ * back after changes were requested. Submitting is offered to editors too: an editor who starts a
+ * revision of a writer's live story sends it to review themselves.
+ */
+const OWNER_MOVES: readonly TransitionAction[] = ['resubmit', 'withdraw']
 
 export type OfferedMove = TransitionRule & { explanation: string }
 
 /**
  * The moves the admin offers this person on the document now, each with what it does. A subset
  * of `availableTransitions` (which the server accepts): editors may also submit, resubmit or
- * withdraw someone else's work over the API, but the buttons offer those moves only to the
- * people whose work it is, so an editor reviewing a writer's story sees the decisions that are
- * theirs to make.
+ * withdraw someone else's work over the API, but the buttons offer withdraw and resubmit only to
+ * the people whose work it is, so an editor reviewing a writer's story sees the decisions that
+ * are theirs to make.
  *
  * @example
  * offeredMoves({ user: editor, doc: { state: 'in_review', ownerIds: [writer.id] } }).map((m) => m.action)
