@@ -1,28 +1,12 @@
-import { spawnSync } from 'node:child_process'
-import path from 'node:path'
-import { fileURLToPath } from 'node:url'
-
-import { ACCOUNTS, cmsUrl, databaseUri, E2E, inheritedEnv, webUrl } from './env'
-
-const here = path.dirname(fileURLToPath(import.meta.url))
+import { ACCOUNTS, cmsUrl, E2E } from './env'
+import { runImport } from './seed'
 
 /**
  * Prepares the production stack the way a newsroom would: the content import (`npm run seed`)
  * and the first admin through Payload's first-register endpoint, who then creates the others.
  */
 export default async function globalSetup() {
-  const seed = spawnSync('npm', ['run', 'seed', '--workspace', '@copydesk/cms'], {
-    cwd: path.resolve(here, '..'),
-    env: {
-      ...inheritedEnv,
-      DATABASE_URI: databaseUri,
-      PAYLOAD_SECRET: E2E.secret,
-      // The import announces what it changed to the site, as a publish does.
-      WEB_URL: webUrl,
-      REVALIDATE_SECRET: E2E.revalidateSecret,
-    },
-    encoding: 'utf8',
-  })
+  const seed = runImport()
   if (seed.status !== 0)
     throw new Error(`seed failed (${seed.status}):\n${seed.stdout}\n${seed.stderr}`)
 

@@ -1,30 +1,13 @@
-import { spawnSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 
 import { expect, test } from '@playwright/test'
 
 import { readerPath } from '@copydesk/types/site-urls'
 
-import { databaseUri, E2E, inheritedEnv, webUrl } from '../env'
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
-
-/** Runs the newsroom's import (`npm run seed -- <folder>`) against the end-to-end stack. */
-const importFolder = (folder: string) =>
-  spawnSync('npm', ['run', 'seed', '--', folder], {
-    cwd: root,
-    env: {
-      ...inheritedEnv,
-      DATABASE_URI: databaseUri,
-      PAYLOAD_SECRET: E2E.secret,
-      WEB_URL: webUrl,
-      REVALIDATE_SECRET: E2E.revalidateSecret,
-    },
-    encoding: 'utf8',
-  })
+import { webUrl } from '../env'
+import { runImport } from '../seed'
 
 test('an import tells the site: pages it had cached as missing appear without a publish', async ({
   request,
@@ -64,7 +47,7 @@ test('an import tells the site: pages it had cached as missing appear without a 
         '',
       ].join('\n'),
     )
-    const run = importFolder(folder)
+    const run = runImport(folder)
     expect(run.status, `${run.stdout}\n${run.stderr}`).toBe(0)
     expect(run.stdout).toMatch(/created/)
   } finally {

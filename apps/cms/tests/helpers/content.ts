@@ -3,6 +3,9 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
+import type { Random } from './markdown'
+import { markdownDocument } from './markdown'
+
 /** The rich fixture: every Markdown construct, a second author (accented), two new FAQs. */
 export const RICH_CONTENT_DIR = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
@@ -39,4 +42,39 @@ export const readContentTree = async (dir: string): Promise<Record<string, strin
       tree[`${kind}/${name}`] = await readFile(path.join(dir, kind, name), 'utf8')
   }
   return tree
+}
+
+/**
+ * One author, then `count` FAQs and `count` articles (each asking its FAQ), every body a random
+ * Markdown document with every construct the editor supports.
+ */
+export const writeGeneratedContent = async ({
+  dir,
+  random,
+  count,
+}: {
+  dir: string
+  random: Random
+  count: number
+}) => {
+  await writeContentFile(
+    dir,
+    'authors/generated-writer.md',
+    'name: Generated Writer\nslug: generated-writer',
+    markdownDocument(random, { isShort: true }),
+  )
+  for (let i = 0; i < count; i += 1) {
+    await writeContentFile(
+      dir,
+      `faqs/generated-question-${i}.md`,
+      `question: Generated question ${i}?\nslug: generated-question-${i}`,
+      markdownDocument(random, { isShort: true }),
+    )
+    await writeContentFile(
+      dir,
+      `articles/generated-story-${i}.md`,
+      `title: Generated story ${i}\nslug: generated-story-${i}\nauthors: [generated-writer]\npublishedAt: 2024-09-0${1 + (i % 9)}\nkeyQuestions:\n  faqs: [generated-question-${i}]`,
+      markdownDocument(random),
+    )
+  }
 }

@@ -19,7 +19,7 @@ export const randomFrom = (seed: number) => {
   return { next, int, pick }
 }
 
-type Random = ReturnType<typeof randomFrom>
+export type Random = ReturnType<typeof randomFrom>
 
 const WORDS = [
   'embassy',

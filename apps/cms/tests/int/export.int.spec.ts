@@ -16,9 +16,9 @@ import {
   readContentTree,
   removeTempContent,
   tempContent,
-  writeContentFile,
+  writeGeneratedContent,
 } from '../helpers/content'
-import { markdownDocument, randomFrom } from '../helpers/markdown'
+import { randomFrom } from '../helpers/markdown'
 import { testPayload } from '../helpers/payload'
 
 let payload: Payload
@@ -126,26 +126,7 @@ describe('export', () => {
   it('writes generated documents so that importing them changes nothing, whatever Markdown they hold', async () => {
     const random = randomFrom(42)
     const dir = await tempContent()
-    await writeContentFile(
-      dir,
-      'authors/generated-writer.md',
-      'name: Generated Writer\nslug: generated-writer',
-      markdownDocument(random, { isShort: true }),
-    )
-    for (let i = 0; i < 20; i += 1) {
-      await writeContentFile(
-        dir,
-        `faqs/generated-question-${i}.md`,
-        `question: Generated question ${i}?\nslug: generated-question-${i}`,
-        markdownDocument(random, { isShort: true }),
-      )
-      await writeContentFile(
-        dir,
-        `articles/generated-story-${i}.md`,
-        `title: Generated story ${i}\nslug: generated-story-${i}\nauthors: [generated-writer]\npublishedAt: 2024-09-0${1 + (i % 9)}\nkeyQuestions:\n  faqs: [generated-question-${i}]`,
-        markdownDocument(random),
-      )
-    }
+    await writeGeneratedContent({ dir, random, count: 20 })
     await seed({ payload, contentDir: dir, announce: false })
     const out = await tempContent()
     await exportContent({ payload, contentDir: out })

@@ -15,8 +15,9 @@ import {
   removeTempContent,
   tempContent,
   writeContentFile,
+  writeGeneratedContent,
 } from '../helpers/content'
-import { markdownDocument, randomFrom } from '../helpers/markdown'
+import { randomFrom } from '../helpers/markdown'
 import type { SiteReceiver } from '../helpers/siteReceiver'
 import { startSiteReceiver } from '../helpers/siteReceiver'
 
@@ -191,26 +192,7 @@ describe('re-importing generated documents', () => {
     const random = randomFrom(20261201)
     const dir = await tempContent()
     const count = 30
-    await writeContentFile(
-      dir,
-      'authors/generated-writer.md',
-      'name: Generated Writer\nslug: generated-writer',
-      markdownDocument(random, { isShort: true }),
-    )
-    for (let i = 0; i < count; i += 1) {
-      await writeContentFile(
-        dir,
-        `faqs/generated-question-${i}.md`,
-        `question: Generated question ${i}?\nslug: generated-question-${i}`,
-        markdownDocument(random, { isShort: true }),
-      )
-      await writeContentFile(
-        dir,
-        `articles/generated-story-${i}.md`,
-        `title: Generated story ${i}\nslug: generated-story-${i}\nauthors: [generated-writer]\npublishedAt: 2024-09-0${1 + (i % 9)}\nkeyQuestions:\n  faqs: [generated-question-${i}]`,
-        markdownDocument(random),
-      )
-    }
+    await writeGeneratedContent({ dir, random, count })
     const first = await seed({ payload, contentDir: dir, announce: false })
     expect(first.articles.created).toBe(count)
     const before = await counts()
