@@ -1,3 +1,5 @@
+import { resolve } from 'node:path'
+
 import type { NextConfig } from 'next'
 
 import { PRIVATE_COOKIES } from '@copydesk/types/contract'
@@ -37,6 +39,11 @@ const PUBLIC_SOURCE = `/:path(${PUBLIC_PATHS.join('|')})`
 
 const nextConfig: NextConfig = {
   reactStrictMode: true,
+  // Several workers (`npm run start`, packages/origin) share one cache in Redis, so a publish one
+  // of them hears about reaches every one. Read when the server starts, not baked into the build:
+  // the same build runs with or without Redis. Next's own in-memory copy is turned off with it, as
+  // it would keep serving what another worker has since revalidated.
+  ...(env.REDIS_URL ? { cacheHandler: resolve('cache-handler.mjs'), cacheMaxMemorySize: 0 } : {}),
   poweredByHeader: false,
   // The origin's time goes to readers' pages, not to work the edge does better. Next hashes the
   // whole HTML of every response for its ETag (about a seventh of the origin's CPU on an article

@@ -178,8 +178,7 @@ const findOrStartEdge = async (
       listenHost: '127.0.0.1',
       listenPort: port,
       // `[::1]` keeps its brackets: nginx reads an IPv6 upstream that way.
-      originHost: env.webUrl.hostname,
-      originPort: Number(env.webUrl.port || 80),
+      origins: [{ host: env.webUrl.hostname, port: Number(env.webUrl.port || 80) }],
       workers: env.edge.workers,
     }),
     host: '127.0.0.1',

@@ -22,8 +22,7 @@ const edgeConfig = (env: EdgeEnv): string =>
     runDir: edgeRunDir,
     listenHost: env.listenHost,
     listenPort: env.listenPort,
-    originHost: env.origin.hostname,
-    originPort: Number(env.origin.port || 80),
+    origins: env.origins.map((url) => ({ host: url.hostname, port: Number(url.port || 80) })),
     workers: env.workers,
   })
 
@@ -47,7 +46,7 @@ const start = async () => {
     port: env.listenPort,
   })
   log(
-    `http://${env.listenHost}:${env.listenPort} → ${env.origin.origin} (${nginxVersion(bin)}, pid ${nginx.pid}, files in ${relative(process.cwd(), edgeRunDir) || '.'})`,
+    `http://${env.listenHost}:${env.listenPort} → ${env.origins.map((url) => url.origin).join(', ')} (${nginxVersion(bin)}, pid ${nginx.pid}, files in ${relative(process.cwd(), edgeRunDir) || '.'})`,
   )
 
   let stopping: Promise<void> | undefined

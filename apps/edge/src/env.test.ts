@@ -18,6 +18,21 @@ describe('readEdgeEnv', () => {
     ).toBe('http://localhost:4000')
   })
 
+  it('fronts every site worker, on the ports the site starts them on', () => {
+    const origins = (source: Record<string, string>) =>
+      readEdgeEnv(source).origins.map((url) => url.origin)
+    expect(origins({ WEB_WORKERS: '1' })).toEqual(['http://127.0.0.1:3000'])
+    expect(origins({ WEB_WORKERS: '3', WEB_PORT: '3300' })).toEqual([
+      'http://127.0.0.1:3300',
+      'http://127.0.0.1:4301',
+      'http://127.0.0.1:4302',
+    ])
+    // An origin elsewhere is one address; whatever balances behind it is its own business.
+    expect(origins({ WEB_WORKERS: '3', EDGE_ORIGIN: 'http://localhost:4000' })).toEqual([
+      'http://localhost:4000',
+    ])
+  })
+
   it('treats an empty value as unset', () => {
     expect(readEdgeEnv({ EDGE_PORT: '' }).listenPort).toBe(8080)
   })
@@ -29,6 +44,7 @@ describe('readEdgeEnv', () => {
     [{ EDGE_ORIGIN: 'https://example.com' }, 'EDGE_ORIGIN must be an http:// URL'],
     [{ EDGE_ORIGIN: 'http://127.0.0.1:3000/site' }, 'without a path'],
     [{ EDGE_WORKERS: 'many' }, 'EDGE_WORKERS must be'],
+    [{ WEB_WORKERS: '0' }, 'WEB_WORKERS must be'],
   ])('rejects %j', (source, message) => {
     expect(() => readEdgeEnv(source)).toThrow(message)
   })

@@ -1,5 +1,7 @@
 import { isIP } from 'node:net'
 
+import { workerCount, workerPorts } from '@copydesk/origin/workers'
+
 /** A setting that cannot be used; the CLI prints its message as one line. */
 export class EnvError extends Error {
   override name = 'EnvError'
@@ -66,6 +68,11 @@ export type EdgeEnv = {
   listenPort: number
   /** The reader site it fronts: EDGE_ORIGIN, or http://127.0.0.1:${WEB_PORT:-3000}. */
   origin: URL
+  /**
+   * Every worker of the site, balanced by nginx: EDGE_ORIGIN alone when set, otherwise one per
+   * WEB_WORKERS on the ports `npm run start` gives them (packages/origin).
+   */
+  origins: URL[]
   /** nginx's worker_processes (EDGE_WORKERS): a count, or `auto` for one per core. */
   workers: string
   /** NGINX_BIN, when nginx is not on PATH or in /usr/sbin. */
@@ -80,6 +87,15 @@ export const readEdgeEnv = (source: Source = process.env): EdgeEnv => {
   if (origin.pathname !== '/' || origin.search) {
     throw new EnvError(`EDGE_ORIGIN must be an origin without a path, got "${origin.href}".`)
   }
+  let siteWorkers: number
+  try {
+    siteWorkers = workerCount(source)
+  } catch (error) {
+    throw new EnvError((error as Error).message)
+  }
+  const origins = read(source, 'EDGE_ORIGIN')
+    ? [origin]
+    : workerPorts(webPort, siteWorkers).map((port) => new URL(`http://127.0.0.1:${port}`))
   const workers = read(source, 'EDGE_WORKERS') ?? 'auto'
   if (!/^(auto|[1-9]\d?)$/.test(workers)) {
     throw new EnvError(`EDGE_WORKERS must be "auto" or a number of processes, got "${workers}".`)
@@ -88,6 +104,7 @@ export const readEdgeEnv = (source: Source = process.env): EdgeEnv => {
     listenHost: read(source, 'EDGE_HOST') ?? '127.0.0.1',
     listenPort: port(source, 'EDGE_PORT', 8080),
     origin,
+    origins,
     workers,
     nginxBin: read(source, 'NGINX_BIN'),
     path: read(source, 'PATH'),

@@ -6,8 +6,7 @@ const edge = renderEdgeConfig({
   runDir: '/tmp/edge run',
   listenHost: '127.0.0.1',
   listenPort: 8080,
-  originHost: '127.0.0.1',
-  originPort: 3000,
+  origins: [{ host: '127.0.0.1', port: 3000 }],
   workers: 'auto',
 })
 
@@ -21,6 +20,27 @@ describe('renderTemplate', () => {
   it('names every placeholder that has no value', () => {
     expect(() => renderTemplate({ template: '{{A}} {{B}} {{A}}', values: {} })).toThrow(
       'no value for A, B',
+    )
+  })
+
+  it('writes a line once per item of a list value', () => {
+    expect(
+      renderTemplate({ template: 'a\n  server {{S}};\nb', values: { S: ['x:1', 'y:2'] } }),
+    ).toBe('a\n  server x:1;\n  server y:2;\nb')
+  })
+
+  it('refuses an empty list, and two lists on one line', () => {
+    expect(() => renderTemplate({ template: 'server {{S}};', values: { S: [] } })).toThrow(
+      'exactly one non-empty list',
+    )
+    expect(() =>
+      renderTemplate({ template: '{{A}} {{B}}', values: { A: ['1'], B: ['2'] } }),
+    ).toThrow('exactly one non-empty list')
+  })
+
+  it('checks list items like any value', () => {
+    expect(() => renderTemplate({ template: 'server {{S}};', values: { S: ['a;b'] } })).toThrow(
+      'cannot be used in an nginx config',
     )
   })
 
@@ -44,7 +64,25 @@ describe('renderEdgeConfig', () => {
 
   it('listens where asked and fronts the origin', () => {
     expect(edge).toContain('listen 127.0.0.1:8080;')
-    expect(edge).toContain('server 127.0.0.1:3000;')
+    expect(edge).toContain('server 127.0.0.1:3000 max_fails=1 fail_timeout=10s;')
+  })
+
+  it('balances across every site worker', () => {
+    const config = renderEdgeConfig({
+      runDir: '/tmp/run',
+      listenHost: '127.0.0.1',
+      listenPort: 8080,
+      origins: [
+        { host: '127.0.0.1', port: 3000 },
+        { host: '127.0.0.1', port: 4001 },
+      ],
+      workers: '1',
+    })
+    const upstream = config.match(/upstream origin \{([^}]*)\}/)?.[1] ?? ''
+    expect([...upstream.matchAll(/server (\S+)/g)].map((match) => match[1])).toEqual([
+      '127.0.0.1:3000',
+      '127.0.0.1:4001',
+    ])
   })
 
   it('brackets IPv6 addresses, as nginx needs', () => {
@@ -52,12 +90,11 @@ describe('renderEdgeConfig', () => {
       runDir: '/tmp/run',
       listenHost: '::1',
       listenPort: 8080,
-      originHost: '[::1]',
-      originPort: 3000,
+      origins: [{ host: '[::1]', port: 3000 }],
       workers: '1',
     })
     expect(config).toContain('listen [::1]:8080;')
-    expect(config).toContain('server [::1]:3000;')
+    expect(config).toContain('server [::1]:3000 ')
   })
 
   it('refreshes in the background, one request at a time, serving the stale copy meanwhile', () => {

@@ -25,6 +25,14 @@ export const env = createEnv({
     PREVIEW_SECRET: sharedSecret('PREVIEW_SECRET'),
     /** The publication's name in titles, feeds and structured data. */
     SITE_NAME: z.string().min(1).default('Copydesk'),
+    /**
+     * The cache every worker shares (ISR pages, fetch results, tag revalidations). Unset: each
+     * process keeps Next's own cache, which is right for one process and wrong for several.
+     */
+    REDIS_URL: z
+      .string()
+      .regex(/^rediss?:\/\/\S+$/, 'REDIS_URL must be a redis:// or rediss:// URL')
+      .optional(),
   },
   experimental__runtimeEnv: process.env,
   emptyStringAsUndefined: true,
