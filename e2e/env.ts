@@ -1,3 +1,5 @@
+import { workerPorts } from '@copydesk/origin/workers'
+
 /**
  * Ports and secrets for the end-to-end stack. The e2e run starts its own throwaway database and
  * production CMS on ports of its own, so it never touches a developer's `npm run dev`.
@@ -22,6 +24,17 @@ export const databaseUri =
 export const cmsUrl = `http://127.0.0.1:${E2E.cmsPort}`
 
 export const webUrl = `http://127.0.0.1:${E2E.webPort}`
+
+/**
+ * The site runs as two workers sharing one Redis cache, as `npm run start` does: the first on
+ * E2E_WEB_PORT (where the CMS sends its revalidations), the second where packages/origin puts it.
+ */
+export const webWorkers = 2
+export const webWorkerUrls = workerPorts(E2E.webPort, webWorkers).map(
+  (port) => `http://127.0.0.1:${port}`,
+)
+export const redisPort = Number(process.env.E2E_REDIS_PORT ?? E2E.webPort + 3000)
+export const redisUrl = `redis://127.0.0.1:${redisPort}`
 
 export const ACCOUNTS = [
   { email: 'admin@example.com', name: 'Ada Admin', role: 'admin' },

@@ -1,6 +1,6 @@
 import { defineConfig, devices } from '@playwright/test'
 
-import { cmsUrl, databaseUri, E2E, webUrl } from './env'
+import { cmsUrl, databaseUri, E2E, redisPort, webUrl, webWorkers, webWorkerUrls } from './env'
 
 const isCI = Boolean(process.env.CI)
 
@@ -65,13 +65,18 @@ export default defineConfig({
       },
     },
     {
-      command: `../../node_modules/.bin/next start --port ${E2E.webPort}`,
+      // Two workers and the Redis they share, started as `npm run start` starts them.
+      command: `node ../../packages/origin/bin/copydesk-origin.js start`,
       cwd: '../apps/web',
-      url: `${webUrl}/robots.txt`,
+      url: `${webWorkerUrls.at(-1)}/robots.txt`,
       reuseExistingServer: !isCI,
       timeout: 120_000,
       env: {
         NODE_ENV: 'production',
+        WEB_PORT: String(E2E.webPort),
+        WEB_WORKERS: String(webWorkers),
+        REDIS_PORT: String(redisPort),
+        DEVDB_DATA_DIR: `/tmp/copydesk-e2e-${E2E.webPort}`,
         CMS_URL: cmsUrl,
         SITE_URL: webUrl,
         REVALIDATE_SECRET: E2E.revalidateSecret,

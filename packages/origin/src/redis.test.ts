@@ -27,7 +27,8 @@ const quiet = () => {}
 describe('startRedis', () => {
   it('starts a cache-only Redis that reports expired and evicted keys', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'origin-redis-'))
-    const redis = await startRedis({ port: await freePort(), dir, log: quiet })
+    const port = await freePort()
+    const redis = await startRedis({ port, dir, log: quiet })
     started.push(redis)
     const client = createClient({ url: redis.url })
     await client.connect()
@@ -42,17 +43,28 @@ describe('startRedis', () => {
     } finally {
       await client.quit()
     }
-    expect(Number(readFileSync(join(dir, 'redis.pid'), 'utf8'))).toBe(redis.pid)
+    expect(Number(readFileSync(join(dir, `redis-${port}.pid`), 'utf8'))).toBe(redis.pid)
   })
 
   it('stops a Redis an earlier run left behind, by its pid file', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'origin-redis-'))
-    const first = await startRedis({ port: await freePort(), dir, log: quiet })
+    const port = await freePort()
+    const first = await startRedis({ port, dir, log: quiet })
+    // As if its owner had been killed without a chance to stop it: the next start on that port
+    // finds it by its pid file.
     const lines: string[] = []
-    const second = await startRedis({ port: await freePort(), dir, log: (l) => lines.push(l) })
+    const second = await startRedis({ port, dir, log: (l) => lines.push(l) })
     started.push(second)
     await first.exited
     expect(lines.join('\n')).toContain(`left behind (pid ${first.pid})`)
+  })
+
+  it('leaves a Redis on another port alone', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'origin-redis-'))
+    const first = await startRedis({ port: await freePort(), dir, log: quiet })
+    started.push(first)
+    started.push(await startRedis({ port: await freePort(), dir, log: quiet }))
+    expect(existsSync(`/proc/${first.pid}`)).toBe(true)
   })
 
   it('says which setting to change when the port is taken', async () => {

@@ -116,7 +116,9 @@ export const startRedis = async ({
 }): Promise<RedisHandle> => {
   const bin = ensureRedisServer(log)
   mkdirSync(dir, { recursive: true })
-  const pidFile = join(dir, 'redis.pid')
+  // One pid file per port: a second copy on another port (tests beside `npm run start`) leaves
+  // the first alone.
+  const pidFile = join(dir, `redis-${port}.pid`)
   await stopLeftover(pidFile, log)
 
   const child = spawn(
