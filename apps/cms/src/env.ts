@@ -30,6 +30,12 @@ export const env = createEnv({
      * so that readers and editors get an answer while it is down, not a hung request.
      */
     DATABASE_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(1_000),
+    /**
+     * Whether this process runs the jobs queue (scheduled publishes, notifications, revalidation
+     * retries). Payload 3 does not claim jobs safely across processes, so exactly one CMS process
+     * runs it; any further ones serve the admin and API with `CMS_JOBS=off`.
+     */
+    CMS_JOBS: z.enum(['on', 'off']).default('on'),
     /** Where the CMS is reachable, used for absolute URLs in the admin and API responses. */
     CMS_URL: z.url().optional(),
     CMS_PORT: z.coerce.number().int().positive().default(3001),
