@@ -19,6 +19,7 @@ import { newsroomEditor } from './fields/richText'
 import { databaseUnavailable } from './hooks/databaseUnavailable'
 import { reportFieldErrors } from './hooks/reportFieldErrors'
 import { jobs } from './jobs'
+import { prepareSearch } from './search/prepare'
 import { withInputChecks } from './validation/rejectBadInput'
 import { workflowMutations } from './workflow/graphql'
 
@@ -79,6 +80,7 @@ export default buildConfig({
   graphQL: { disablePlaygroundInProduction: true, mutations: workflowMutations },
   hooks: { afterError: [reportFieldErrors, databaseUnavailable] },
   jobs,
+  onInit: prepareSearch,
   plugins: [
     seoPlugin({
       generateTitle: ({ doc }) => (doc?.title ? `${doc.title} · Copydesk` : 'Copydesk'),

@@ -222,6 +222,11 @@ export interface Article {
         id?: string | null;
       }[]
     | null;
+  searchTitle?: string | null;
+  searchDek?: string | null;
+  searchExtra?: string | null;
+  searchBody?: string | null;
+  searchVersion?: number | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -711,6 +716,11 @@ export interface ArticlesSelect<T extends boolean = true> {
         at?: T;
         id?: T;
       };
+  searchTitle?: T;
+  searchDek?: T;
+  searchExtra?: T;
+  searchBody?: T;
+  searchVersion?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;

@@ -12,6 +12,9 @@ import { isStaffAccess } from '../../access/isStaff'
 import { publishedOrStaff } from '../../access/publishedOrStaff'
 import { newsroomEditor } from '../../fields/richText'
 import { requiredToPublish } from '../../fields/requiredToPublish'
+import { searchEndpoint } from '../../search/endpoint'
+import { searchFields } from '../../search/fields'
+import { setSearchText } from '../../search/hooks'
 import { slugField } from '../../fields/slug'
 import { correctionsField, workflowFields } from '../../fields/workflow'
 import {
@@ -78,11 +81,11 @@ export const Articles: CollectionConfig<'articles'> = {
     publishedAt: true,
   },
   versions: versionsWithDrafts,
-  endpoints: [...workflowEndpoints('articles'), ...siteEndpoints('articles')],
+  endpoints: [searchEndpoint, ...workflowEndpoints('articles'), ...siteEndpoints('articles')],
   hooks: {
     beforeOperation: [enforceWorkflow()],
     beforeDelete: [requireDeleteDecision],
-    beforeChange: [trackOwners, setPublishedAt, rememberPublishedArticle],
+    beforeChange: [trackOwners, setPublishedAt, rememberPublishedArticle, setSearchText],
     afterChange: [recordAutomaticEvents, revalidateArticle],
     afterDelete: [revalidateDeletedArticle],
   },
@@ -220,5 +223,6 @@ export const Articles: CollectionConfig<'articles'> = {
       ],
     },
     correctionsField(),
+    ...searchFields(),
   ],
 }

@@ -10,6 +10,7 @@ import {
   revalidateAuthor,
   revalidateDeletedAuthor,
 } from '../../hooks/revalidateAuthor'
+import { refreshSearchForAuthor } from '../../search/hooks'
 import { editableByStaff } from '../../workflow/editAccess'
 import { workflowEndpoints } from '../../workflow/endpoints'
 import {
@@ -57,7 +58,7 @@ export const Authors: CollectionConfig<'authors'> = {
     beforeOperation: [enforceWorkflow()],
     beforeDelete: [requireDeleteDecision],
     beforeChange: [trackOwners, rememberPublishedAuthor],
-    afterChange: [recordAutomaticEvents, revalidateAuthor],
+    afterChange: [recordAutomaticEvents, revalidateAuthor, refreshSearchForAuthor],
     afterDelete: [revalidateDeletedAuthor],
   },
   fields: [

@@ -10,6 +10,7 @@ import {
   revalidateDeletedFaq,
   revalidateFaq,
 } from '../../hooks/revalidateFaq'
+import { refreshSearchForFaq } from '../../search/hooks'
 import { editableByStaff } from '../../workflow/editAccess'
 import { workflowEndpoints } from '../../workflow/endpoints'
 import {
@@ -55,7 +56,7 @@ export const Faqs: CollectionConfig<'faqs'> = {
     beforeOperation: [enforceWorkflow()],
     beforeDelete: [requireDeleteDecision],
     beforeChange: [trackOwners, rememberPublishedFaq],
-    afterChange: [recordAutomaticEvents, revalidateFaq],
+    afterChange: [recordAutomaticEvents, revalidateFaq, refreshSearchForFaq],
     afterDelete: [revalidateDeletedFaq],
   },
   fields: [

@@ -1,0 +1,3 @@
+import base from '@copydesk/eslint-config/base'
+
+export default base
