@@ -11,6 +11,7 @@ import { EditorialComments } from './collections/EditorialComments'
 import { Faqs } from './collections/Faqs'
 import { Media } from './collections/Media'
 import { Notifications } from './collections/Notifications'
+import { checkRedirectInput, redirects } from './collections/Redirects'
 import { Users } from './collections/Users'
 import { WorkflowEvents } from './collections/WorkflowEvents'
 import { databaseAdapter } from './database'
@@ -86,5 +87,7 @@ export default buildConfig({
       generateTitle: ({ doc }) => (doc?.title ? `${doc.title} · Copydesk` : 'Copydesk'),
       generateDescription: ({ doc }) => doc?.dek ?? '',
     }),
+    redirects,
+    checkRedirectInput,
   ],
 })

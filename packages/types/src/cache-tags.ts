@@ -9,7 +9,7 @@ import type { Article, Author, Faq, Media } from './payload-types'
  * the tags of the document before and after the change, and the tags of the documents that show
  * it, so a page only needs the tags of what it fetched itself.
  */
-export type TaggedCollection = 'articles' | 'faqs' | 'authors' | 'media' | 'topics'
+export type TaggedCollection = 'articles' | 'faqs' | 'authors' | 'media' | 'topics' | 'redirects'
 
 /** Every published document of a collection, e.g. for lists, sitemaps and feeds. */
 const collection = (name: TaggedCollection): string => `${name}`

@@ -33,6 +33,11 @@ import {
 import { previewUrlFor, siteEndpoints } from '../../workflow/siteEndpoints'
 import { versionsWithDrafts } from '../versions'
 import { TITLE_MAX_LENGTH } from './constants'
+import {
+  redirectOldSlug,
+  rememberPublishedSlug,
+  removeRedirectsToDeleted,
+} from './hooks/redirectOldSlug'
 import { setPublishedAt } from './hooks/setPublishedAt'
 
 export const Articles: CollectionConfig<'articles'> = {
@@ -85,9 +90,16 @@ export const Articles: CollectionConfig<'articles'> = {
   hooks: {
     beforeOperation: [enforceWorkflow()],
     beforeDelete: [requireDeleteDecision],
-    beforeChange: [trackOwners, setPublishedAt, rememberPublishedArticle, setSearchText],
-    afterChange: [recordAutomaticEvents, revalidateArticle],
-    afterDelete: [revalidateDeletedArticle],
+    beforeChange: [
+      trackOwners,
+      setPublishedAt,
+      rememberPublishedArticle,
+      setSearchText,
+      rememberPublishedSlug,
+    ],
+    // Redirects are written before the site is told, so its next look-up finds them.
+    afterChange: [recordAutomaticEvents, redirectOldSlug, revalidateArticle],
+    afterDelete: [removeRedirectsToDeleted, revalidateDeletedArticle],
   },
   fields: [
     // First, so the workflow panel heads the sidebar.

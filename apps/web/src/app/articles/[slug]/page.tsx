@@ -1,5 +1,5 @@
 import type { Metadata } from 'next'
-import { notFound } from 'next/navigation'
+import { notFound, permanentRedirect } from 'next/navigation'
 import type { BreadcrumbList, FAQPage, NewsArticle, WithContext } from 'schema-dts'
 
 import { VERSION_META_NAME } from '@copydesk/types/contract'
@@ -14,6 +14,7 @@ import { PreviewBanner } from '@/components/PreviewBanner'
 import { env } from '@/env'
 import { getArticleBySlug, getRelatedArticles } from '@/lib/cms/articles'
 import { draftFor } from '@/lib/cms/preview'
+import { getRedirect } from '@/lib/cms/redirects'
 import { editorialUpdate } from '@/lib/format'
 import { describe, plainText, socialImage } from '@/lib/seo'
 
@@ -69,7 +70,12 @@ const articleFor = async (slug: string) => {
 const ArticlePage = async ({ params }: Props) => {
   const { slug } = await params
   const { article, isPreview } = await articleFor(slug)
-  if (!article) notFound()
+  if (!article) {
+    // An old address of a story whose slug changed answers 308 with its current address.
+    const target = await getRedirect(readerPath('articles', slug))
+    if (target) permanentRedirect(target)
+    notFound()
+  }
 
   const authors = authorsOf(article)
   const faqs = (article.faqs ?? []).filter((f): f is Faq => typeof f === 'object' && f !== null)
