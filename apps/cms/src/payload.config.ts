@@ -23,6 +23,7 @@ import { jobs } from './jobs'
 import { prepareSearch } from './search/prepare'
 import { withInputChecks } from './validation/rejectBadInput'
 import { workflowMutations } from './workflow/graphql'
+import { withStaleLockRelease } from './workflow/locks'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -90,4 +91,4 @@ export default buildConfig({
     redirects,
     checkRedirectInput,
   ],
-})
+}).then(withStaleLockRelease)

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 
 import type { WorkflowState } from './states.ts'
 import { canEdit, TRANSITIONS } from './transitions.ts'
-import { editability, offeredMoves, TRANSITION_EXPLANATIONS } from './desk.ts'
+import { editability, lockBlocks, offeredMoves, TRANSITION_EXPLANATIONS } from './desk.ts'
 
 const writer = { id: 'w1', roles: ['writer'] as const }
 const otherWriter = { id: 'w2', roles: ['writer'] as const }
@@ -77,5 +77,25 @@ describe('editability', () => {
 
   it('refuses nobody-signed-in', () => {
     expect(editability({ user: null, doc: doc('draft') }).canEdit).toBe(false)
+  })
+})
+
+describe('lockBlocks', () => {
+  const story = (state: WorkflowState) => ({ state, ownerIds: [writer.id] })
+
+  it('lets a writer’s lock stand while they may edit their story', () => {
+    expect(lockBlocks({ holder: writer, doc: story('draft') })).toBe(true)
+    expect(lockBlocks({ holder: writer, doc: story('changes_requested') })).toBe(true)
+  })
+
+  it('drops a writer’s lock once the story is out of their hands', () => {
+    for (const state of ['in_review', 'approved', 'scheduled', 'published'] as const)
+      expect(lockBlocks({ holder: writer, doc: story(state) })).toBe(false)
+  })
+
+  it('keeps an editor’s lock, and drops one whose holder is gone or not staff', () => {
+    expect(lockBlocks({ holder: editor, doc: story('in_review') })).toBe(true)
+    expect(lockBlocks({ holder: null, doc: story('draft') })).toBe(false)
+    expect(lockBlocks({ holder: { id: 'x', roles: [] }, doc: story('draft') })).toBe(false)
   })
 })

@@ -1,4 +1,5 @@
 import type {
+  Actor,
   ActorOrSystem,
   TransitionAction,
   TransitionRule,
@@ -109,3 +110,20 @@ export const editability = ({
     next: next[doc.state] ?? 'Ask an editor.',
   }
 }
+
+/**
+ * Whether an edit lock still stands: only while its holder may edit the document (`editability`).
+ * A lock left by someone who can no longer edit (a writer whose story went to review with the
+ * form open) is stale and must not stop the person who may.
+ *
+ * @example
+ * lockBlocks({ holder: writer, doc: { state: 'in_review', ownerIds: [writer.id] } }) // false
+ * lockBlocks({ holder: editor, doc: { state: 'in_review', ownerIds: [writer.id] } }) // true
+ */
+export const lockBlocks = ({
+  holder,
+  doc,
+}: {
+  holder: Actor | null | undefined
+  doc: WorkflowSubject
+}): boolean => Boolean(holder) && editability({ user: holder, doc }).canEdit

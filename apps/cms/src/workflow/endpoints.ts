@@ -10,6 +10,7 @@ import { hasReaderPage, readerUrl } from '@copydesk/types/site-urls'
 import { webUrl } from '../env'
 import { relationIds } from '../revalidate/lookups'
 import { performTransition, transitionInputSchema } from './perform'
+import { lockHolderOf } from './locks'
 import { forbidden } from './refusal'
 import { findLatest, isLive, subjectOf, titleOf } from './subject'
 
@@ -138,6 +139,9 @@ export const workflowEndpoints = (collection: WorkflowCollection): Endpoint[] =>
         available: offeredMoves({ user: req.user as never, doc: subject }),
         editing: editability({ user: req.user as never, doc: subject }),
         goesLive: await goesLiveSummary({ collection, latest, req }),
+        // Payload's "Document locked" names the holder by email or id; staff may not read other
+        // accounts, so the admin gets the name here.
+        lockedBy: await lockHolderOf({ collection, id, req }),
         events: events.map((event) => ({
           id: event.id,
           action: event.action,

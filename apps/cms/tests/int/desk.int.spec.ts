@@ -164,6 +164,76 @@ describe('the document view', () => {
     expect(await formIsEditable('writer', id)).toBe(false)
   })
 
+  it('names who holds the edit lock, and lets go of a lock whose holder may no longer edit', async () => {
+    const id = await newArticle()
+    const lockOf = (who: keyof typeof people) =>
+      payload.create({
+        collection: 'payload-locked-documents',
+        data: {
+          document: { relationTo: 'articles', value: id },
+          user: { relationTo: 'users', value: people[who].id },
+        },
+      })
+    // What the admin asks as it opens a document, with the person's own access.
+    const askIfLocked = () =>
+      call(
+        'editor',
+        'GET',
+        `/payload-locked-documents?depth=1&where[and][0][document.value][equals]=${id}` +
+          '&where[and][1][document.relationTo][equals]=articles',
+      )
+    const locksLeft = async () =>
+      (
+        await payload.count({
+          collection: 'payload-locked-documents',
+          where: { 'document.value': { equals: id } },
+        })
+      ).totalDocs
+
+    // The writer is working on their draft: the lock stands, and the editor is told who by name
+    // (they cannot read the writer's account, so Payload alone would show an id).
+    await lockOf('writer')
+    expect((await askIfLocked()).json.docs).toHaveLength(1)
+    const info = (await call('editor', 'GET', `/articles/${id}/workflow`)).json
+    expect(info.lockedBy).toEqual({ id: String(people.writer.id), name: people.writer.name })
+
+    // In review the writer may not edit: a lock of theirs left behind is let go when asked.
+    await call('writer', 'POST', `/articles/${id}/workflow`, {
+      action: 'submit',
+      reviewer: people.editor.id,
+    })
+    await lockOf('writer')
+    expect(await locksLeft()).toBe(1)
+    expect((await askIfLocked()).json.docs).toHaveLength(0)
+    expect(await locksLeft()).toBe(0)
+    expect((await call('editor', 'GET', `/articles/${id}/workflow`)).json.lockedBy).toBeNull()
+
+    // An editor's lock on it stands.
+    await lockOf('editor')
+    await askIfLocked()
+    expect(await locksLeft()).toBe(1)
+  })
+
+  it('stores no draft without its title, so opening Create New leaves nothing', async () => {
+    // The admin stores a new document when the form opens unless drafts are validated.
+    expect(payload.collections.articles.config.versions.drafts).toMatchObject({ validate: true })
+    expect(payload.collections.faqs.config.versions.drafts).toMatchObject({ validate: true })
+    expect(payload.collections.authors.config.versions.drafts).toMatchObject({ validate: true })
+    const before = await payload.count({ collection: 'articles', draft: true })
+    const empty = await call('writer', 'POST', '/articles?draft=true', {})
+    expect(empty.status).toBe(400)
+    expect(JSON.stringify(empty.json)).toContain('title')
+    expect((await payload.count({ collection: 'articles', draft: true })).totalDocs).toBe(
+      before.totalDocs,
+    )
+    // With a headline it is kept, and autosave goes on as before.
+    const id = await newArticle()
+    const autosaved = await call('writer', 'PATCH', `/articles/${id}?draft=true&autosave=true`, {
+      dek: 'Two lanes each way.',
+    })
+    expect(autosaved.status).toBe(200)
+  })
+
   it('answers a refused autosave with a clear 403 and logs it without a stack trace', async () => {
     const id = await newArticle()
     await call('writer', 'POST', `/articles/${id}/workflow`, {

@@ -36,7 +36,14 @@ export const Authors: CollectionConfig<'authors'> = {
         // The workflow's moves, shown whether or not the form is open to this person: Payload
         // renders its Publish slot only for people who may save, and a writer whose story is in
         // review still needs Withdraw.
-        beforeDocumentControls: ['/components/workflow/WorkflowActions#WorkflowActions'],
+        beforeDocumentControls: [
+          '/components/workflow/WorkflowActions#WorkflowActions',
+          // Nothing is stored until the new document has its name.
+          {
+            path: '/components/workflow/FirstDraftSave#FirstDraftSave',
+            clientProps: { titleLabel: 'name' },
+          },
+        ],
         PublishButton: '/components/workflow/Nothing#Nothing',
         UnpublishButton: '/components/workflow/Nothing#Nothing',
         // The workflow's state instead of Payload's draft/published status: one state everywhere.

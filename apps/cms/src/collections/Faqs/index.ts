@@ -34,7 +34,14 @@ export const Faqs: CollectionConfig<'faqs'> = {
         // The workflow's moves, shown whether or not the form is open to this person: Payload
         // renders its Publish slot only for people who may save, and a writer whose story is in
         // review still needs Withdraw.
-        beforeDocumentControls: ['/components/workflow/WorkflowActions#WorkflowActions'],
+        beforeDocumentControls: [
+          '/components/workflow/WorkflowActions#WorkflowActions',
+          // Nothing is stored until the new document has its question.
+          {
+            path: '/components/workflow/FirstDraftSave#FirstDraftSave',
+            clientProps: { titleLabel: 'question' },
+          },
+        ],
         PublishButton: '/components/workflow/Nothing#Nothing',
         UnpublishButton: '/components/workflow/Nothing#Nothing',
         // The workflow's state instead of Payload's draft/published status: one state everywhere.

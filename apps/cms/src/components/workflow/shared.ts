@@ -32,6 +32,8 @@ export type WorkflowInfo = {
   editing: Editability
   /** What a publish puts on the site: headline, reader URL (pages of their own only), byline. */
   goesLive: { headline: string; url: string | null; byline: string[] }
+  /** Who holds the edit lock on the document now, by name. */
+  lockedBy: { id: string; name: string } | null
   events: WorkflowEventView[]
 }
 

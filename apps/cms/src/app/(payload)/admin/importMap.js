@@ -24,6 +24,7 @@ import { MetaImageComponent as MetaImageComponent_a8a977ebc872c5d5ea7ee689724c08
 import { MetaDescriptionComponent as MetaDescriptionComponent_a8a977ebc872c5d5ea7ee689724c0860 } from '@payloadcms/plugin-seo/client'
 import { PreviewComponent as PreviewComponent_a8a977ebc872c5d5ea7ee689724c0860 } from '@payloadcms/plugin-seo/client'
 import { WorkflowActions as WorkflowActions_7f8f4f43782254a14e3e51ff6323c59b } from '../../../components/workflow/WorkflowActions'
+import { FirstDraftSave as FirstDraftSave_1417cad83f21dfd598fbbb402558d389 } from '../../../components/workflow/FirstDraftSave'
 import { Nothing as Nothing_4b718454b82492adc0d6686a7d89bc5e } from '../../../components/workflow/Nothing'
 import { DocumentState as DocumentState_cd77c321b346e118070b8576834f19ba } from '../../../components/workflow/DocumentState'
 import { Icon as Icon_dfe4008080d895d460898c3a6155e9ba } from '../../../components/admin/Icon'
@@ -88,6 +89,8 @@ export const importMap = {
     PreviewComponent_a8a977ebc872c5d5ea7ee689724c0860,
   '/components/workflow/WorkflowActions#WorkflowActions':
     WorkflowActions_7f8f4f43782254a14e3e51ff6323c59b,
+  '/components/workflow/FirstDraftSave#FirstDraftSave':
+    FirstDraftSave_1417cad83f21dfd598fbbb402558d389,
   '/components/workflow/Nothing#Nothing': Nothing_4b718454b82492adc0d6686a7d89bc5e,
   '/components/workflow/DocumentState#DocumentState':
     DocumentState_cd77c321b346e118070b8576834f19ba,
