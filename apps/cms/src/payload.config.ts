@@ -53,6 +53,10 @@ export default buildConfig({
       views: {
         board: { Component: '/components/workflow/BoardView#BoardView', path: '/board' },
         queue: { Component: '/components/workflow/QueueView#QueueView', path: '/queue' },
+        calendar: {
+          Component: '/components/workflow/CalendarView#CalendarView',
+          path: '/calendar',
+        },
       },
     },
   },

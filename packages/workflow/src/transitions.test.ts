@@ -42,6 +42,7 @@ const EXPECTED: ReadonlyArray<[WorkflowState, TransitionAction, WorkflowState, K
   ['in_review', 'approve', 'approved', PEOPLE_WHO_DECIDE],
   ['approved', 'publish', 'published', PEOPLE_WHO_DECIDE],
   ['approved', 'schedule', 'scheduled', PEOPLE_WHO_DECIDE],
+  ['scheduled', 'schedule', 'scheduled', PEOPLE_WHO_DECIDE],
   ['scheduled', 'unschedule', 'approved', PEOPLE_WHO_DECIDE],
   ['published', 'unpublish', 'archived', PEOPLE_WHO_DECIDE],
   ['archived', 'reopen', 'draft', PEOPLE_WHO_DECIDE],

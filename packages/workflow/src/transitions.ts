@@ -123,6 +123,18 @@ export const TRANSITIONS: readonly TransitionRule[] = [
     tone: 'secondary',
   },
   {
+    // A new time for a story already scheduled (the calendar's drag, or the panel): the same
+    // move, so the same people, checks and history entry.
+    action: 'schedule',
+    from: 'scheduled',
+    to: 'scheduled',
+    by: 'editor',
+    label: 'Reschedule',
+    done: 'rescheduled',
+    needsPublishAt: true,
+    tone: 'secondary',
+  },
+  {
     action: 'unschedule',
     from: 'scheduled',
     to: 'approved',

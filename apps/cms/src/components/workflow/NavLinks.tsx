@@ -61,7 +61,7 @@ const NavLink: React.FC<{ href: string; id: string; children: React.ReactNode }>
 }
 
 /**
- * "My queue" and "Board", first in the navigation and outside the collapsible groups. The unread
+ * "My queue", "Board" and "Calendar", first in the navigation and outside the collapsible groups. The unread
  * badge is in the top bar (HeaderLinks), in view whether or not the navigation is open.
  */
 export const NavLinks: React.FC = () => {
@@ -81,12 +81,15 @@ export const NavLinks: React.FC = () => {
       <NavLink href={`${admin}/board`} id="nav-board">
         Board
       </NavLink>
+      <NavLink href={`${admin}/calendar`} id="nav-calendar">
+        Calendar
+      </NavLink>
     </nav>
   )
 }
 
 /**
- * "My queue" (with the unread badge) and "Board" in the top bar of every admin page, so they are
+ * "My queue" (with the unread badge), "Board" and "Calendar" in the top bar of every admin page, so they are
  * in view whether or not the navigation is open.
  */
 export const HeaderLinks: React.FC = () => {
@@ -118,6 +121,14 @@ export const HeaderLinks: React.FC = () => {
         prefetch={false}
       >
         Board
+      </Link>
+      <Link
+        className="wf-header-links__link"
+        href={`${admin}/calendar`}
+        id="header-calendar"
+        prefetch={false}
+      >
+        Calendar
       </Link>
     </nav>
   )

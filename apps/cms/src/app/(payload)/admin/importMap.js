@@ -34,6 +34,7 @@ import { DeskDashboard as DeskDashboard_3c1aaf0e7440e5670b8a3fbf1657b952 } from 
 import { NavLinks as NavLinks_a5a8a50726f9eb2cd1c8720d71b92367 } from '../../../components/workflow/NavLinks'
 import { BoardView as BoardView_ac5ebc29fa3978c17fbb41ceeee6c624 } from '../../../components/workflow/BoardView'
 import { QueueView as QueueView_84f9e67a5aaf8bb76232597b1dadbf39 } from '../../../components/workflow/QueueView'
+import { CalendarView as CalendarView_a4bd2ce17571c9a8ddada8ee8cc9344c } from '../../../components/workflow/CalendarView'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -102,5 +103,6 @@ export const importMap = {
   '/components/workflow/NavLinks#NavLinks': NavLinks_a5a8a50726f9eb2cd1c8720d71b92367,
   '/components/workflow/BoardView#BoardView': BoardView_ac5ebc29fa3978c17fbb41ceeee6c624,
   '/components/workflow/QueueView#QueueView': QueueView_84f9e67a5aaf8bb76232597b1dadbf39,
+  '/components/workflow/CalendarView#CalendarView': CalendarView_a4bd2ce17571c9a8ddada8ee8cc9344c,
   '@payloadcms/next/rsc#CollectionCards': CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1,
 }
