@@ -37,6 +37,12 @@ const answer = async (req: IncomingMessage, res: ServerResponse) => {
     '/api/thing': 'public, s-maxage=60',
   }
   if (path === '/articles/slow') await sleep(300)
+  // An old article address, as the site answers it (permanentRedirect from the article page).
+  if (path === '/articles/old-slug') {
+    res.writeHead(308, { location: '/articles/new-slug', 'cache-control': PUBLIC })
+    res.end('/articles/new-slug')
+    return
+  }
   res.writeHead(200, {
     'content-type': 'text/html; charset=utf-8',
     'cache-control': cacheControl[path] ?? PUBLIC,
@@ -111,6 +117,26 @@ describe.skipIf(!bin)('the edge in front of an origin', () => {
     expect(second.cache).toBe('HIT')
     expect(second.body.toString()).toContain('#1')
     expect(hits.get('/articles/one')).toBe(1)
+  })
+
+  it('passes an old address’s 308 through with its Location, and stores it like a page', async () => {
+    for (const acceptEncoding of ['gzip', 'identity']) {
+      const answers = []
+      for (let i = 0; i < 2; i++)
+        answers.push(
+          await get('/articles/old-slug', {
+            redirect: 'manual',
+            headers: { 'accept-encoding': acceptEncoding },
+          }),
+        )
+      for (const answer of answers) {
+        expect(answer.status).toBe(308)
+        expect(answer.headers.get('location')).toBe('/articles/new-slug')
+      }
+      expect(answers.map((answer) => answer.cache)).toEqual(['MISS', 'HIT'])
+    }
+    // One request per stored copy (plain and compressed): the rest came from the cache.
+    expect(hits.get('/articles/old-slug')).toBe(2)
   })
 
   it('keeps a compressed and a plain copy, so a page is gzipped once per refresh, not per reader', async () => {
