@@ -4,8 +4,12 @@
  * site that are already up (`npm run start`); starts only throwaway nginx processes of its own.
  * Every request goes to a loopback address, and every loop has a count and a time limit.
  *
+ * With several site workers running (WEB_WORKERS, `npm run start`'s default of one per core), it
+ * also loads all of them at once, each directly, and compares that with the first one alone.
+ *
  * The last line is machine-readable:
  * `bench: edge_ratio=E origin_ratio=O edge_p99_ms=X publish_visible_ms=Y edge_visible_ms=Z`
+ * followed by ` workers=N workers_ratio=W` when there is more than one worker.
  */
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -43,7 +47,7 @@ const say = (line: string) => console.log(`bench: ${line}`)
 // --- stopping -------------------------------------------------------------------------------
 
 let isAborted = false
-let running: Instance | undefined
+const running = new Set<Instance>()
 const cleanups: Array<() => Promise<void>> = []
 
 const checkAborted = () => {
@@ -204,17 +208,50 @@ type Target = {
 }
 type Figures = { rps: number; p50: number; p99: number }
 
-const load = (url: string, seconds: number, headers?: Record<string, string>): Promise<Result> =>
+const load = (
+  url: string,
+  seconds: number,
+  headers?: Record<string, string>,
+  connections = CONNECTIONS,
+): Promise<Result> =>
   new Promise((resolve, reject) => {
-    running = autocannon(
-      { url, connections: CONNECTIONS, duration: seconds, headers },
+    const instance = autocannon(
+      { url, connections, duration: seconds, headers },
       (error, result) => {
-        running = undefined
+        running.delete(instance)
         if (error) reject(error)
         else resolve(result)
       },
     )
+    running.add(instance)
   })
+
+/**
+ * Every site worker loaded at once, each directly with its share of the connections: what the
+ * workers serve together, without a proxy's cost in the figure. Requests per second add up; the
+ * latencies are the slowest worker's.
+ */
+const measureWorkers = async (urls: URL[], round: number): Promise<Figures> => {
+  const share = Math.ceil(CONNECTIONS / urls.length)
+  const paths = urls.map((url) => new URL(ARTICLE_PATH, url).toString())
+  await Promise.all(paths.map((path) => load(path, WARMUP_SECONDS, undefined, share)))
+  checkAborted()
+  const results = await Promise.all(
+    paths.map((path) => load(path, MEASURE_SECONDS, undefined, share)),
+  )
+  checkAborted()
+  const figures = {
+    rps: results.reduce((sum, result) => sum + result.requests.average, 0),
+    p50: Math.max(...results.map((result) => result.latency.p50)),
+    p99: Math.max(...results.map((result) => result.latency.p99)),
+  }
+  say(
+    `round ${round}/${ROUNDS} workers ${Math.round(figures.rps).toString().padStart(6)} req/s  p50 ${figures.p50} ms  p99 ${figures.p99} ms  (${urls.length} workers × ${share} connections)`,
+  )
+  const problems = results.reduce((sum, r) => sum + r.non2xx + r.errors + r.timeouts, 0)
+  if (problems > 0) say(`  warning: ${problems} non-2xx answers, errors or timeouts in that run`)
+  return figures
+}
 
 const measure = async (target: Target, round: number): Promise<Figures> => {
   const url = new URL(ARTICLE_PATH, target.url).toString()
@@ -251,6 +288,20 @@ const median = (values: number[]): number => {
   return sorted.length % 2 === 1
     ? (sorted[middle] as number)
     : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2
+}
+
+/**
+ * The site's workers that answer the article (the first is WEB_URL's), on the ports
+ * `npm run start` gives them; only WEB_URL when the site was started some other way.
+ */
+const answeringWorkers = async (env: BenchEnv): Promise<URL[]> => {
+  const candidates = [env.webUrl, ...env.edge.origins.slice(1)]
+  const answers = await Promise.all(
+    candidates.map(async (url) =>
+      (await probe(new URL(ARTICLE_PATH, url)))?.status === 200 ? url : undefined,
+    ),
+  )
+  return answers.filter((url): url is URL => url !== undefined)
 }
 
 // --- publish to visible ---------------------------------------------------------------------
@@ -437,8 +488,12 @@ const main = async (): Promise<string> => {
     edge: [],
     'edge+gz': [],
   }
+  const workers = await answeringWorkers(env)
+  if (workers.length > 1) say(`site workers: ${workers.map((url) => url.origin).join(', ')}`)
+  const workerFigures: Figures[] = []
   for (let round = 1; round <= ROUNDS; round++) {
     for (const target of targets) figures[target.name].push(await measure(target, round))
+    if (workers.length > 1) workerFigures.push(await measureWorkers(workers, round))
   }
   const summary = Object.fromEntries(
     targets.map(({ name }) => [
@@ -460,6 +515,13 @@ const main = async (): Promise<string> => {
   const edgeRatio = summary.edge.rps / summary.static.rps
   const originRatio = summary.origin.rps / summary.static.rps
   say(`ratios: edge/static ${edgeRatio.toFixed(2)}, origin/static ${originRatio.toFixed(2)}`)
+  const workersRatio =
+    workers.length > 1 ? mean(workerFigures.map((f) => f.rps)) / summary.origin.rps : undefined
+  if (workersRatio !== undefined) {
+    say(
+      `  ${workers.length} workers together ${Math.round(mean(workerFigures.map((f) => f.rps)))} req/s: ${workersRatio.toFixed(2)}× one worker (origin)`,
+    )
+  }
 
   say(`publish to visible: ${VISIBILITY_RUNS} stories, signed in as ${env.email}`)
   const visibility = await measureVisibility(env, edge.url, editor)
@@ -483,6 +545,9 @@ const main = async (): Promise<string> => {
     `edge_p99_ms=${summary.edge.p99.toFixed(1)}`,
     `publish_visible_ms=${Math.round(median(originTimes))}`,
     `edge_visible_ms=${Math.round(median(edgeTimes))}`,
+    ...(workersRatio === undefined
+      ? []
+      : [`workers=${workers.length}`, `workers_ratio=${workersRatio.toFixed(2)}`]),
   ].join(' ')
 }
 
@@ -502,7 +567,7 @@ process.on('SIGINT', () => {
   if (isAborted) process.exit(130)
   isAborted = true
   say('interrupted: stopping the load and removing what this run created')
-  running?.stop()
+  for (const instance of running) instance.stop()
 })
 
 try {
