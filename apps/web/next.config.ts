@@ -26,6 +26,7 @@ const PUBLIC_PATHS = [
   '',
   'articles/[^/]+',
   'authors/[^/]+',
+  'topics',
   'topics/[^/]+',
   'feed\\.xml',
   'news-sitemap\\.xml',
@@ -80,6 +81,12 @@ const nextConfig: NextConfig = {
         destination: '/front-page/:page',
       },
       { source: '/', destination: '/front-page/1' },
+      // Topic and author pages likewise: `?page=N` to readers, a cached path per page to Next.
+      ...(['topics', 'authors'] as const).map((kind) => ({
+        source: `/${kind}/:slug`,
+        has: [{ type: 'query' as const, key: 'page', value: '(?<page>[1-9]\\d{0,5})' }],
+        destination: `/${kind}/:slug/page/:page`,
+      })),
     ],
     afterFiles: [],
     fallback: [],

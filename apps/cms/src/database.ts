@@ -4,6 +4,7 @@ import type { DatabaseAdapterObj } from 'payload'
 
 import { watchDatabaseHealth } from './databaseHealth'
 import { databaseUri, env } from './env'
+import { migrations } from './migrations'
 
 /**
  * Payload's defaults, on real MongoDB and on DocumentDB (the local engine) alike, except for what a
@@ -20,6 +21,8 @@ export const databaseAdapterOptions: MongooseAdapterArgs = {
     // How soon the driver notices the database went away or came back (default 10 s).
     heartbeatFrequencyMS: 2_000,
   },
+  // Pending schema migrations run when a production server connects (src/migrations).
+  prodMigrations: migrations,
 }
 
 /**

@@ -12,6 +12,7 @@ import { Faqs } from './collections/Faqs'
 import { Media } from './collections/Media'
 import { Notifications } from './collections/Notifications'
 import { checkRedirectInput, redirects } from './collections/Redirects'
+import { Topics } from './collections/Topics'
 import { Users } from './collections/Users'
 import { WorkflowEvents } from './collections/WorkflowEvents'
 import { databaseAdapter } from './database'
@@ -65,6 +66,7 @@ export default buildConfig({
     Articles,
     Faqs,
     Authors,
+    Topics,
     Media,
     WorkflowEvents,
     EditorialComments,

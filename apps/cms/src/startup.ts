@@ -2,6 +2,7 @@ import config from '@payload-config'
 import { getPayload } from 'payload'
 
 import { env, isProduction, missingProductionSettings, revalidation } from './env'
+import { migrations } from './migrations'
 import { ensureDevAccounts } from './seed/devAccounts'
 import { seedIfEmpty } from './seed/seedIfEmpty'
 
@@ -21,6 +22,9 @@ export const startup = async () => {
     )
   }
   if (isProduction) return
+  // A development database from before a schema change comes up in the current shape (production
+  // runs the same migrations on connect: database.ts).
+  await payload.db.migrate({ migrations })
   if (env.SEED_ON_START) await seedIfEmpty({ payload })
   await ensureDevAccounts({ payload })
 }

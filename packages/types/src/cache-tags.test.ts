@@ -6,6 +6,7 @@ import {
   tagsForAuthorChange,
   tagsForFaqChange,
   tagsForMediaChange,
+  tagsForTopicChange,
 } from './cache-tags.ts'
 
 describe('cacheTags', () => {
@@ -112,6 +113,19 @@ describe('tagsForFaqChange', () => {
       tagsForFaqChange({ doc: null, previousDoc: { slug: 'who-is-ri' }, articleSlugs: ['a'] }),
     ).toEqual(['faqs', 'faqs:who-is-ri', 'articles', 'articles:a'])
     expect(tagsForFaqChange({ doc: null, previousDoc: null, articleSlugs: ['a'] })).toEqual([])
+  })
+})
+
+describe('tagsForTopicChange', () => {
+  it('announces the topic under its old and new slug and the articles filed under it', () => {
+    expect(
+      tagsForTopicChange({
+        doc: { slug: 'cuba-news' },
+        previousDoc: { slug: 'cuba' },
+        articleSlugs: ['a'],
+      }),
+    ).toEqual(['topics', 'topics:cuba', 'topics:cuba-news', 'articles', 'articles:a'])
+    expect(tagsForTopicChange({ doc: null, previousDoc: null, articleSlugs: [] })).toEqual([])
   })
 })
 

@@ -1,4 +1,4 @@
-import type { Article, Author, Faq, Media } from './payload-types'
+import type { Article, Author, Faq, Media, Topic } from './payload-types'
 
 /**
  * The one contract between the CMS (which announces changes) and the reader site (which caches
@@ -37,11 +37,7 @@ export const cacheTags = {
 /** A slug as stored: drafts may not have one yet. */
 type Slug = string | null | undefined
 
-/**
- * What readers see of a published article, with its relations reduced to URL slugs. Topics are
- * free text on the article; pass them through `slugify` from `@copydesk/workflow/slug`, as the
- * site does for its topic pages.
- */
+/** What readers see of a published article, with its relations reduced to URL slugs. */
 export type PublishedArticle = {
   slug: Article['slug']
   authorSlugs: readonly Slug[]
@@ -51,6 +47,8 @@ export type PublishedArticle = {
 export type PublishedAuthor = Pick<Author, 'slug'>
 
 export type PublishedFaq = Pick<Faq, 'slug'>
+
+export type PublishedTopic = Pick<Topic, 'slug'>
 
 /**
  * A change as readers saw it: the published version before and after, `null` where there was
@@ -152,6 +150,28 @@ export const tagsForFaqChange = ({
   return unique([
     collection('faqs'),
     ...present(seen.map((version) => version.slug)).map(cacheTags.faq),
+    ...shownBy({ articleSlugs }),
+  ])
+}
+
+/**
+ * Tags to revalidate when a topic changes (topics have no drafts: every save is live): the topic
+ * list and page under its old and new slug, and the published articles filed under it, whose
+ * pages name it.
+ *
+ * @example
+ * tagsForTopicChange({ doc: { slug: 'cuba' }, previousDoc: null, articleSlugs: ['talks-resume'] })
+ * // ['topics', 'topics:cuba', 'articles', 'articles:talks-resume']
+ */
+export const tagsForTopicChange = ({
+  articleSlugs,
+  ...change
+}: PublishedChange<PublishedTopic> & Pick<ShownBy, 'articleSlugs'>): string[] => {
+  const seen = versions(change)
+  if (seen.length === 0) return []
+  return unique([
+    collection('topics'),
+    ...present(seen.map((version) => version.slug)).map(cacheTags.topic),
     ...shownBy({ articleSlugs }),
   ])
 }

@@ -70,6 +70,7 @@ export interface Config {
     articles: Article;
     faqs: Faq;
     authors: Author;
+    topics: Topic;
     media: Media;
     'workflow-events': WorkflowEvent;
     'editorial-comments': EditorialComment;
@@ -87,6 +88,7 @@ export interface Config {
     articles: ArticlesSelect<false> | ArticlesSelect<true>;
     faqs: FaqsSelect<false> | FaqsSelect<true>;
     authors: AuthorsSelect<false> | AuthorsSelect<true>;
+    topics: TopicsSelect<false> | TopicsSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
     'workflow-events': WorkflowEventsSelect<false> | WorkflowEventsSelect<true>;
     'editorial-comments': EditorialCommentsSelect<false> | EditorialCommentsSelect<true>;
@@ -209,7 +211,10 @@ export interface Article {
    * In byline order. At least one to publish.
    */
   authors?: (string | Author)[] | null;
-  topics?: string[] | null;
+  /**
+   * The first one is the story’s kicker.
+   */
+  topics?: (string | Topic)[] | null;
   source?: {
     name?: string | null;
     url?: string | null;
@@ -416,6 +421,32 @@ export interface Author {
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "topics".
+ */
+export interface Topic {
+  id: string;
+  name: string;
+  /**
+   * One or two sentences at the top of the topic page.
+   */
+  description?: string | null;
+  meta?: {
+    title?: string | null;
+    /**
+     * Maximum upload file size: 12MB. Recommended file size for images is <500KB.
+     */
+    image?: (string | null) | Media;
+    description?: string | null;
+  };
+  /**
+   * Used in the URL. Filled in from the name until you change it.
+   */
+  slug?: string | null;
+  updatedAt: string;
+  createdAt: string;
 }
 /**
  * Every decision on every document. Nobody can edit or delete it.
@@ -639,6 +670,10 @@ export interface PayloadLockedDocument {
         value: string | Author;
       } | null)
     | ({
+        relationTo: 'topics';
+        value: string | Topic;
+      } | null)
+    | ({
         relationTo: 'media';
         value: string | Media;
       } | null)
@@ -807,6 +842,24 @@ export interface AuthorsSelect<T extends boolean = true> {
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "topics_select".
+ */
+export interface TopicsSelect<T extends boolean = true> {
+  name?: T;
+  description?: T;
+  meta?:
+    | T
+    | {
+        title?: T;
+        image?: T;
+        description?: T;
+      };
+  slug?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

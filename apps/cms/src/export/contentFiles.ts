@@ -105,6 +105,17 @@ export const authorFields = (author: {
   links: author.links?.map(({ label, url }) => ({ label, url })),
 })
 
+/** The front matter of `topics/<slug>.md` (the description is the body). */
+export const topicFields = (topic: {
+  name: string
+  slug: string
+  meta?: Maybe<{ title?: Maybe<string>; description?: Maybe<string> }>
+}): Record<string, unknown> => ({
+  name: topic.name,
+  slug: topic.slug,
+  seo: compact({ title: topic.meta?.title, description: topic.meta?.description }),
+})
+
 /** The front matter of `faqs/<slug>.md`. */
 export const faqFields = (faq: { question: string; slug: string }): Record<string, unknown> => ({
   question: faq.question,

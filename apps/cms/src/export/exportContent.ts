@@ -14,6 +14,7 @@ import {
   contentFile,
   faqFields,
   importableMarkdown,
+  topicFields,
 } from './contentFiles'
 
 export type ExportOutcome = 'created' | 'updated' | 'unchanged'
@@ -34,7 +35,10 @@ export class ExportPathError extends Error {
 
 const isPublished: Where = { _status: { equals: 'published' } }
 
+const KINDS = ['topics', 'authors', 'faqs', 'articles'] as const
+
 const emptyCounts = (): ExportSummary['counts'] => ({
+  topics: { created: 0, updated: 0, unchanged: 0 },
   authors: { created: 0, updated: 0, unchanged: 0 },
   faqs: { created: 0, updated: 0, unchanged: 0 },
   articles: { created: 0, updated: 0, unchanged: 0 },
@@ -45,8 +49,7 @@ const ensureFolder = async (dir: string) => {
   if (info && !info.isDirectory()) throw new ExportPathError(dir, 'is not a folder')
   try {
     await mkdir(dir, { recursive: true })
-    for (const kind of ['authors', 'faqs', 'articles'])
-      await mkdir(path.join(dir, kind), { recursive: true })
+    for (const kind of KINDS) await mkdir(path.join(dir, kind), { recursive: true })
   } catch (error) {
     throw new ExportPathError(
       dir,
@@ -56,7 +59,7 @@ const ensureFolder = async (dir: string) => {
 }
 
 /**
- * Writes the CMS's published articles, authors and FAQs to a content folder as the Markdown and
+ * Writes the CMS's topics and published articles, authors and FAQs to a content folder as the Markdown and
  * front matter the import reads. Drafts (and the draft over a published document), workflow
  * history, comments and images are not content files and are not written. A file whose bytes
  * already match is left untouched and counted as unchanged.
@@ -119,6 +122,21 @@ export const exportContent = async ({
       return slug ? [slug] : []
     })
 
+  // Topics have no drafts: every topic is content. Articles name theirs, as people write them.
+  const topics = (await find('topics')).docs
+  const topicNames = new Map(topics.map((topic) => [String(topic.id), topic.name]))
+  for (const topic of topics) {
+    if (!topic.slug) continue
+    await write(
+      'topics',
+      topic.slug,
+      contentFile({
+        fields: topicFields({ ...topic, slug: topic.slug }),
+        body: topic.description ?? '',
+      }),
+    )
+  }
+
   for (const author of (await find('authors', isPublished)).docs) {
     if (!author.slug) continue
     await write(
@@ -154,6 +172,10 @@ export const exportContent = async ({
           slug: article.slug,
           authorSlugs: slugsOf('authors', article.authors),
           faqSlugs: slugsOf('faqs', article.faqs),
+          topics: relationIds(article.topics).flatMap((id) => {
+            const name = topicNames.get(id)
+            return name ? [name] : []
+          }),
         }),
         body: toMarkdown(article.body, articleEditor),
       }),
@@ -161,7 +183,7 @@ export const exportContent = async ({
   }
 
   const untouched: string[] = []
-  for (const kind of ['authors', 'faqs', 'articles'] as const) {
+  for (const kind of KINDS) {
     for (const name of (await readdir(path.join(contentDir, kind))).sort()) {
       if (name.endsWith('.md') && !written.has(`${kind}/${name}`)) untouched.push(`${kind}/${name}`)
     }

@@ -8,9 +8,13 @@ import type {
 import { tagsForArticleChange } from '@copydesk/types/cache-tags'
 import type { PublishedArticle, PublishedChange } from '@copydesk/types/cache-tags'
 import type { Article } from '@copydesk/types/payload-types'
-import { slugify } from '@copydesk/workflow/slug'
 
-import { authorSlugsById, findPublishedArticle, relationIds } from '../revalidate/lookups'
+import {
+  authorSlugsById,
+  findPublishedArticle,
+  relationIds,
+  topicSlugsById,
+} from '../revalidate/lookups'
 import { publishedChange, rememberPublished, shouldRevalidate } from '../revalidate/publishedState'
 import { sendTags } from '../revalidate/sendTags'
 
@@ -29,11 +33,15 @@ const toTagSources = async ({
     ids: [...new Set(states.flatMap((state) => relationIds(state?.authors)))],
     req,
   })
+  const topicSlugs = await topicSlugsById({
+    ids: [...new Set(states.flatMap((state) => relationIds(state?.topics)))],
+    req,
+  })
   const toSource = (state: ArticleState | null): PublishedArticle | null =>
     state && {
       slug: state.slug,
       authorSlugs: relationIds(state.authors).map((id) => authorSlugs.get(id)),
-      topicSlugs: (state.topics ?? []).map((text) => slugify({ text })),
+      topicSlugs: relationIds(state.topics).map((id) => topicSlugs.get(id)),
     }
   return { doc: toSource(change.doc), previousDoc: toSource(change.previousDoc) }
 }

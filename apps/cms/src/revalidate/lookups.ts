@@ -79,17 +79,18 @@ export const publishedAuthors = async ({ where, req }: { where: Where; req: Payl
   return docs
 }
 
-/** The slugs of these authors by id (current slugs: the ones their pages live under). */
-export const authorSlugsById = async ({
+const slugsById = async ({
+  collection,
   ids,
   req,
 }: {
+  collection: 'authors' | 'topics'
   ids: string[]
   req: PayloadRequest
 }): Promise<Map<string, string | null | undefined>> => {
   if (ids.length === 0) return new Map()
   const { docs } = await req.payload.find({
-    collection: 'authors',
+    collection,
     where: { id: { in: ids } },
     select: { slug: true },
     depth: 0,
@@ -98,3 +99,11 @@ export const authorSlugsById = async ({
   })
   return new Map(docs.map((doc) => [doc.id, doc.slug]))
 }
+
+/** The slugs of these authors by id (current slugs: the ones their pages live under). */
+export const authorSlugsById = ({ ids, req }: { ids: string[]; req: PayloadRequest }) =>
+  slugsById({ collection: 'authors', ids, req })
+
+/** The slugs of these topics by id. */
+export const topicSlugsById = ({ ids, req }: { ids: string[]; req: PayloadRequest }) =>
+  slugsById({ collection: 'topics', ids, req })

@@ -40,6 +40,18 @@ export const authorSchema = z.strictObject({
   links: z.array(z.strictObject({ label: z.string().min(1), url: httpUrl })).optional(),
 })
 
+/** A topic's file: its name and slug; the body is the description on its page. */
+export const topicSchema = z.strictObject({
+  name: z.string().trim().min(1, 'is required').max(80),
+  slug,
+  seo: z
+    .strictObject({
+      title: z.string().trim().min(1).optional(),
+      description: z.string().trim().min(1).optional(),
+    })
+    .optional(),
+})
+
 export const faqSchema = z.strictObject({
   question: z.string().trim().min(1, 'is required').max(300),
   slug,
@@ -68,9 +80,10 @@ export const articleSchema = z.strictObject({
     .optional(),
 })
 
-export type ContentKind = 'authors' | 'faqs' | 'articles'
+export type ContentKind = 'topics' | 'authors' | 'faqs' | 'articles'
 
 type Schemas = {
+  topics: typeof topicSchema
   authors: typeof authorSchema
   faqs: typeof faqSchema
   articles: typeof articleSchema
@@ -119,9 +132,15 @@ export type FindStoredSlugs = (args: {
   slugs: string[]
 }) => Promise<Set<string>>
 
-const schemas: Schemas = { authors: authorSchema, faqs: faqSchema, articles: articleSchema }
+const schemas: Schemas = {
+  topics: topicSchema,
+  authors: authorSchema,
+  faqs: faqSchema,
+  articles: articleSchema,
+}
 
 const NOUN: Record<ContentKind, string> = {
+  topics: 'a topic',
   authors: 'an author',
   faqs: 'an FAQ',
   articles: 'an article',
@@ -293,7 +312,7 @@ export const loadContent = async ({
     faqs: new Set<string>(),
   }
   for (const { kind, name, raw } of files) {
-    if (kind === 'articles') continue
+    if (kind === 'articles' || kind === 'topics') continue
     inContent[kind].add(name.replace(/\.md$/, ''))
     const slug = text(raw.slug)
     if (slug) inContent[kind].add(slug)
@@ -342,7 +361,7 @@ export const loadContent = async ({
   }
 
   for (const { kind, file, body } of files) {
-    if (body || kind === 'authors') continue
+    if (body || kind === 'authors' || kind === 'topics') continue
     problems.push({
       file,
       field: '(body)',
@@ -357,7 +376,7 @@ export const loadContent = async ({
     // Each file's problems together, in the order they were found.
     throw new ContentValidationError(problems.sort((a, b) => a.file.localeCompare(b.file)))
   }
-  const set: ContentSet = { authors: [], faqs: [], articles: [] }
+  const set: ContentSet = { topics: [], authors: [], faqs: [], articles: [] }
   for (const { kind, file, body, data } of files) {
     ;(set[kind] as ContentFile<typeof kind>[]).push({ kind, file, body, data } as ContentFile<
       typeof kind

@@ -3,6 +3,8 @@ import type { Payload } from 'payload'
 import { convertMarkdownToLexical, editorConfigFactory } from '@payloadcms/richtext-lexical'
 import { isDeepStrictEqual } from 'node:util'
 
+import { slugify } from '@copydesk/workflow/slug'
+
 import { newsroomEditor, shortEditor } from '../fields/richText'
 import type { ContentKind, ContentSet, FindStoredSlugs } from './content'
 import { loadContent } from './content'
@@ -25,6 +27,7 @@ type SeedArgs = {
 }
 
 const emptySummary = (): SeedSummary => ({
+  topics: { created: 0, updated: 0, unchanged: 0 },
   authors: { created: 0, updated: 0, unchanged: 0 },
   faqs: { created: 0, updated: 0, unchanged: 0 },
   articles: { created: 0, updated: 0, unchanged: 0 },
@@ -117,12 +120,14 @@ export const seed = async ({
       overrideAccess: true,
     })
     const existing = docs[0] as (Record<string, unknown> & { id: string }) | undefined
+    // Topics have no drafts or workflow: a save is live.
+    const status = collection === 'topics' ? {} : published
     let outcome: SeedOutcome
     let id: string
     if (!existing) {
       const created = await payload.create({
         collection,
-        data: { ...data, ...published } as never,
+        data: { ...data, ...status } as never,
         overrideAccess: true,
         context,
       })
@@ -132,15 +137,16 @@ export const seed = async ({
       const stored = Object.fromEntries(
         Object.keys(data).map((key) => {
           const value = existing[key]
-          if (key === 'authors' || key === 'faqs') return [key, relationIds(value)]
+          if (key === 'authors' || key === 'faqs' || key === 'topics')
+            return [key, relationIds(value)]
           // Array rows get an id when stored; files never carry one.
           if (key === 'links') return [key, rowsWithoutIds(value)]
           return [key, value]
         }),
       )
       const isSame =
-        existing._status === 'published' &&
-        existing.workflowState === 'published' &&
+        (collection === 'topics' ||
+          (existing._status === 'published' && existing.workflowState === 'published')) &&
         isDeepStrictEqual(comparable(stored), comparable(data))
       id = String(existing.id)
       if (isSame) {
@@ -149,7 +155,7 @@ export const seed = async ({
         await payload.update({
           collection,
           id,
-          data: { ...data, ...published } as never,
+          data: { ...data, ...status } as never,
           overrideAccess: true,
           context,
         })
@@ -158,6 +164,47 @@ export const seed = async ({
     }
     summary[collection][outcome] += 1
     log(`  ${outcome.padEnd(9)} ${file}`)
+    return id
+  }
+
+  const topicIds = new Map<string, string>()
+  for (const { file, data, body } of content.topics) {
+    const id = await upsert('topics', file, data.slug, {
+      name: data.name,
+      slug: data.slug,
+      description: body || null,
+      meta: { title: data.seo?.title ?? null, description: data.seo?.description ?? null },
+    })
+    topicIds.set(data.slug, id)
+  }
+  // Articles name their topics; a name without a file is found by its slug, or created.
+  const topicIdFor = async (name: string): Promise<string> => {
+    const slug = slugify({ text: name })
+    const known = topicIds.get(slug)
+    if (known) return known
+    const { docs } = await payload.find({
+      collection: 'topics',
+      where: { slug: { equals: slug } },
+      depth: 0,
+      limit: 1,
+      overrideAccess: true,
+    })
+    const found = docs[0]
+    const id = found
+      ? found.id
+      : (
+          await payload.create({
+            collection: 'topics',
+            data: { name, slug },
+            overrideAccess: true,
+            context,
+          })
+        ).id
+    if (!found) {
+      summary.topics.created += 1
+      log(`  ${'created'.padEnd(9)} topic “${name}”`)
+    }
+    topicIds.set(slug, id)
     return id
   }
 
@@ -186,6 +233,11 @@ export const seed = async ({
     // loadContent has already checked that every referenced slug has a file or a document.
     const lookup = (collection: 'authors' | 'faqs', slugs: string[] = []) =>
       slugs.map((s) => ids[collection].get(s) ?? storedIds[collection].get(s) ?? s)
+    const topics: string[] = []
+    for (const name of data.topics ?? []) {
+      const id = await topicIdFor(name)
+      if (!topics.includes(id)) topics.push(id)
+    }
     await upsert('articles', file, data.slug, {
       title: data.title,
       slug: data.slug,
@@ -195,7 +247,7 @@ export const seed = async ({
       faqsHeading: data.keyQuestions?.heading ?? null,
       faqsIntro: data.keyQuestions?.intro ?? null,
       faqs: lookup('faqs', data.keyQuestions?.faqs),
-      topics: data.topics ?? [],
+      topics,
       source: { name: data.source?.name ?? null, url: data.source?.url ?? null },
       publishedAt: data.publishedAt,
     })

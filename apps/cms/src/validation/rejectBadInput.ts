@@ -114,16 +114,38 @@ export const rejectBadInput: CollectionBeforeOperationHook = async ({
   return args
 }
 
+const inputPreparers = new WeakSet<object>()
+
 /**
- * A collection with the input checks first among its `beforeOperation` hooks.
+ * Marks a `beforeOperation` hook that turns a write's input into the form the checks expect
+ * (e.g. topic names into topic ids); {@link withInputChecks} runs it before the checks.
+ *
+ * @example
+ * export const resolveTopicNames = preparesInput(async ({ args }) => args)
+ */
+export const preparesInput = <H extends object>(hook: H): H => {
+  inputPreparers.add(hook)
+  return hook
+}
+
+/**
+ * A collection with the input checks first among its `beforeOperation` hooks (after the hooks
+ * marked with {@link preparesInput}).
  *
  * @example
  * collections: [Articles, Faqs].map(withInputChecks)
  */
-export const withInputChecks = <T extends CollectionConfig>(collection: T): T => ({
-  ...collection,
-  hooks: {
-    ...collection.hooks,
-    beforeOperation: [rejectBadInput, ...(collection.hooks?.beforeOperation ?? [])],
-  },
-})
+export const withInputChecks = <T extends CollectionConfig>(collection: T): T => {
+  const hooks = collection.hooks?.beforeOperation ?? []
+  return {
+    ...collection,
+    hooks: {
+      ...collection.hooks,
+      beforeOperation: [
+        ...hooks.filter((hook) => inputPreparers.has(hook)),
+        rejectBadInput,
+        ...hooks.filter((hook) => !inputPreparers.has(hook)),
+      ],
+    },
+  }
+}

@@ -18,7 +18,7 @@ const made: string[] = []
 export const tempContent = async (...sources: string[]): Promise<string> => {
   const dir = await mkdtemp(path.join(tmpdir(), 'copydesk-content-'))
   made.push(dir)
-  for (const kind of ['articles', 'authors', 'faqs'])
+  for (const kind of ['articles', 'authors', 'faqs', 'topics'])
     await mkdir(path.join(dir, kind), { recursive: true })
   for (const source of sources) await cp(source, dir, { recursive: true })
   return dir
@@ -36,7 +36,7 @@ export const writeContentFile = async (dir: string, file: string, frontMatter: s
 /** Every file under a content folder, by relative path, with its bytes as text. */
 export const readContentTree = async (dir: string): Promise<Record<string, string>> => {
   const tree: Record<string, string> = {}
-  for (const kind of ['articles', 'authors', 'faqs']) {
+  for (const kind of ['articles', 'authors', 'faqs', 'topics']) {
     const names = await readdir(path.join(dir, kind)).catch(() => [] as string[])
     for (const name of names.sort())
       tree[`${kind}/${name}`] = await readFile(path.join(dir, kind, name), 'utf8')

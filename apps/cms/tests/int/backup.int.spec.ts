@@ -73,6 +73,7 @@ const answers = async () => {
   const paths = [
     '/api/articles?depth=2&sort=slug',
     '/api/authors?sort=slug',
+    '/api/topics?sort=slug',
     '/api/faqs?sort=slug&limit=50',
     '/api/media?sort=filename',
   ]
@@ -163,6 +164,7 @@ describe('backup', () => {
       '_articles_versions',
       'authors',
       'faqs',
+      'topics',
       'media',
       'users',
       'workflow-events',

@@ -283,7 +283,7 @@ describe('queries', () => {
       ids(
         await payload.find({
           collection: 'articles',
-          where: { and: [scope, { topics: { equals: 'Cuba' } }] },
+          where: { and: [scope, { 'topics.slug': { equals: 'cuba' } }] },
         }),
       ),
     ).toEqual([a.id])

@@ -38,6 +38,7 @@ describe('export', () => {
     const out = await tempContent()
     const summary = await exportContent({ payload, contentDir: out })
     expect(summary.counts).toEqual({
+      topics: { created: 4, updated: 0, unchanged: 0 },
       authors: { created: 1, updated: 0, unchanged: 0 },
       faqs: { created: 4, updated: 0, unchanged: 0 },
       articles: { created: 1, updated: 0, unchanged: 0 },
@@ -110,12 +111,16 @@ describe('export', () => {
     expect(tree['articles/written-in-the-admin.md']).toContain(
       'publishedAt: 2024-10-01T08:30:00.000Z',
     )
+    // Topics are written by name, as people write them, and every topic has its own file.
+    expect(tree['articles/written-in-the-admin.md']).toContain('topics:\n  - Cuba\n')
+    expect(tree['topics/cuba.md']).toContain('name: Cuba\nslug: cuba\n')
     // The fixture's files come back as they were written.
     const fixture = await readContentTree(RICH_CONTENT_DIR)
     for (const [file, text] of Object.entries(fixture)) expect(tree[file], file).toBe(text)
 
     const summary = await seed({ payload, contentDir: out, announce: false })
     expect(summary).toEqual({
+      topics: { created: 0, updated: 0, unchanged: 4 },
       authors: { created: 0, updated: 0, unchanged: 2 },
       // The FAQ with a draft over it is re-published as the file says: the import's rule.
       faqs: { created: 0, updated: 1, unchanged: 5 },

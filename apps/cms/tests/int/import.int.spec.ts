@@ -132,6 +132,7 @@ describe('importing the seed and the rich fixture', () => {
     // The fixture credits claire-jimenez, who exists only in the CMS by now, not in its folder.
     const summary = await seed({ payload, contentDir: RICH_CONTENT_DIR })
     expect(summary).toEqual({
+      topics: { created: 0, updated: 0, unchanged: 0 },
       authors: { created: 1, updated: 0, unchanged: 0 },
       faqs: { created: 2, updated: 0, unchanged: 0 },
       articles: { created: 1, updated: 0, unchanged: 0 },
@@ -159,6 +160,7 @@ describe('importing the seed and the rich fixture', () => {
     const before = await counts()
     for (let run = 0; run < 2; run += 1) {
       expect(await seed({ payload, contentDir: dir })).toEqual({
+        topics: { created: 0, updated: 0, unchanged: 4 },
         authors: { created: 0, updated: 0, unchanged: 2 },
         faqs: { created: 0, updated: 0, unchanged: 6 },
         articles: { created: 0, updated: 0, unchanged: 2 },
@@ -198,10 +200,57 @@ describe('re-importing generated documents', () => {
     const before = await counts()
     const second = await seed({ payload, contentDir: dir, announce: false })
     expect(second).toEqual({
+      topics: { created: 0, updated: 0, unchanged: 0 },
       authors: { created: 0, updated: 0, unchanged: 1 },
       faqs: { created: 0, updated: 0, unchanged: count },
       articles: { created: 0, updated: 0, unchanged: count },
     })
     expect(await counts()).toEqual(before)
+  })
+})
+
+describe('topics', () => {
+  it('finds the topics articles name by slug, creates the new ones, and updates a topic from its file', async () => {
+    const dir = await tempContent(contentDir)
+    await writeContentFile(
+      dir,
+      'articles/a-story-with-topics.md',
+      'title: A story with topics\nslug: a-story-with-topics\nauthors: [claire-jimenez]\npublishedAt: 2023-01-02\ntopics:\n  - cuba\n  - Île-de-France\n  - Cuba',
+      'A body.',
+    )
+    await writeContentFile(dir, 'topics/cuba.md', 'name: Cuba\nslug: cuba', 'A new description.')
+    const summary = await seed({ payload, contentDir: dir })
+    expect(summary.topics).toEqual({ created: 1, updated: 1, unchanged: 3 })
+
+    const topics = await payload.find({
+      collection: 'topics',
+      where: { slug: { in: ['cuba', 'ile-de-france'] } },
+      sort: 'slug',
+    })
+    expect(topics.docs.map((t) => [t.slug, t.name, t.description])).toEqual([
+      ['cuba', 'Cuba', 'A new description.'],
+      ['ile-de-france', 'Île-de-France', undefined],
+    ])
+    const [article] = (
+      await payload.find({
+        collection: 'articles',
+        where: { slug: { equals: 'a-story-with-topics' } },
+        depth: 1,
+      })
+    ).docs
+    // In the file's order, each topic once, as references the site populates.
+    expect(article?.topics?.map((t) => (typeof t === 'object' ? t.slug : t))).toEqual([
+      'cuba',
+      'ile-de-france',
+    ])
+    expect(acceptedTags()).toEqual(
+      expect.arrayContaining(['topics', 'topics:cuba', 'topics:ile-de-france']),
+    )
+
+    receiver.requests.length = 0
+    const again = await seed({ payload, contentDir: dir })
+    expect(again.topics).toEqual({ created: 0, updated: 0, unchanged: 4 })
+    expect(again.articles).toEqual({ created: 0, updated: 0, unchanged: 2 })
+    expect(receiver.requests).toEqual([])
   })
 })

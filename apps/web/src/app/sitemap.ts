@@ -33,9 +33,9 @@ const sitemap = async (): Promise<MetadataRoute.Sitemap> => {
       lastModified: a.updatedAt,
       priority: 0.5,
     })),
-    ...[...topics.keys()].map((slug) => ({
-      url: readerUrl(env.SITE_URL, 'topics', slug),
-      lastModified: newest,
+    ...topics.map((topic) => ({
+      url: readerUrl(env.SITE_URL, 'topics', topic.slug),
+      lastModified: topic.updatedAt,
       priority: 0.5,
     })),
   ]

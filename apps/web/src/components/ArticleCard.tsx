@@ -1,6 +1,6 @@
 import Link from 'next/link'
 
-import type { Article, Author } from '@copydesk/types/payload-types'
+import type { Article, Author, Topic } from '@copydesk/types/payload-types'
 import { readerPath } from '@copydesk/types/site-urls'
 
 import { formatShortDate, joinNames } from '@/lib/format'
@@ -8,6 +8,12 @@ import { describe } from '@/lib/seo'
 
 export const authorsOf = (article: Article): Author[] =>
   (article.authors ?? []).filter((a): a is Author => typeof a === 'object' && a !== null)
+
+/** The article's topics that readers can open (populated; a deleted topic drops out). */
+export const topicsOf = (article: Article): Topic[] =>
+  (article.topics ?? []).filter(
+    (t): t is Topic => typeof t === 'object' && t !== null && Boolean(t.slug),
+  )
 
 /** A headline, dek and dateline that link to the article. */
 export const ArticleCard = ({
@@ -19,9 +25,10 @@ export const ArticleCard = ({
 }) => {
   const Heading = headingLevel === 2 ? 'h2' : 'h3'
   const names = authorsOf(article).map((a) => a.name)
+  const kicker = topicsOf(article)[0]
   return (
     <article className="card">
-      {article.topics?.[0] ? <p className="kicker">{article.topics[0]}</p> : null}
+      {kicker ? <p className="kicker">{kicker.name}</p> : null}
       <Heading>
         <Link href={readerPath('articles', article.slug)}>{article.title}</Link>
       </Heading>

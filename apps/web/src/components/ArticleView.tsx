@@ -2,15 +2,20 @@ import Image from 'next/image'
 import Link from 'next/link'
 import type React from 'react'
 
-import type { Article, Author, Faq, Media } from '@copydesk/types/payload-types'
+import type { Article, Author, Faq, Media, Topic } from '@copydesk/types/payload-types'
 import { readerPath } from '@copydesk/types/site-urls'
-import { slugify } from '@copydesk/workflow/slug'
 
 import { RichText } from '@/components/RichText'
 import { editorialUpdate, formatDate, formatShortDate } from '@/lib/format'
 
 const authorsOf = (article: Article): Author[] =>
   (article.authors ?? []).filter((a): a is Author => typeof a === 'object' && a !== null)
+
+// Not imported from ArticleCard: this view also renders inside the live preview's client bundle.
+const topicsOf = (article: Article): Topic[] =>
+  (article.topics ?? []).filter(
+    (t): t is Topic => typeof t === 'object' && t !== null && Boolean(t.slug),
+  )
 
 /**
  * An article as readers see it: header, hero, body, corrections, Key Questions and topics. It
@@ -34,14 +39,15 @@ export const ArticleView = ({
   const heroUrl = hero?.sizes?.hero?.url ?? hero?.url
   const updatedAt = editorialUpdate(article)
   const corrections = article.corrections ?? []
-  const topic = article.topics?.[0]
+  const topics = topicsOf(article)
+  const topic = topics[0]
 
   return (
     <article className="article">
       <header>
         {topic ? (
           <p className="kicker">
-            <Link href={readerPath('topics', slugify({ text: topic }))}>{topic}</Link>
+            <Link href={readerPath('topics', topic.slug ?? '')}>{topic.name}</Link>
           </p>
         ) : null}
         <h1>{article.title}</h1>
@@ -134,11 +140,11 @@ export const ArticleView = ({
         </section>
       ) : null}
 
-      {article.topics?.length ? (
+      {topics.length ? (
         <ul className="topics" aria-label="Topics">
-          {article.topics.map((item) => (
-            <li key={item}>
-              <Link href={readerPath('topics', slugify({ text: item }))}>{item}</Link>
+          {topics.map((item) => (
+            <li key={item.id}>
+              <Link href={readerPath('topics', item.slug ?? '')}>{item.name}</Link>
             </li>
           ))}
         </ul>

@@ -1,7 +1,7 @@
 import type { Article } from '@copydesk/types/payload-types'
 import { readerUrl } from '@copydesk/types/site-urls'
 
-import { authorsOf } from '@/components/ArticleCard'
+import { authorsOf, topicsOf } from '@/components/ArticleCard'
 import { env } from '@/env'
 import { describe } from '@/lib/seo'
 
@@ -18,5 +18,5 @@ export const syndicatedArticle = (article: Article): SyndicatedArticle => ({
     name: author.name,
     url: readerUrl(env.SITE_URL, 'authors', author.slug),
   })),
-  topics: article.topics ?? [],
+  topics: topicsOf(article).map((topic) => topic.name),
 })

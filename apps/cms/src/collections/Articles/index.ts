@@ -8,6 +8,8 @@ import {
   PreviewField,
 } from '@payloadcms/plugin-seo/fields'
 
+import { compoundIndexes } from '@copydesk/types/indexes'
+
 import { isStaffAccess } from '../../access/isStaff'
 import { publishedOrStaff } from '../../access/publishedOrStaff'
 import { newsroomEditor } from '../../fields/richText'
@@ -33,6 +35,7 @@ import {
 import { previewUrlFor, siteEndpoints } from '../../workflow/siteEndpoints'
 import { versionsWithDrafts } from '../versions'
 import { TITLE_MAX_LENGTH } from './constants'
+import { resolveTopicNames } from './hooks/resolveTopicNames'
 import {
   redirectOldSlug,
   rememberPublishedSlug,
@@ -78,6 +81,8 @@ export const Articles: CollectionConfig<'articles'> = {
     },
   },
   defaultSort: '-publishedAt',
+  // Every list the reader site shows narrows by one of these first (@copydesk/types/indexes).
+  indexes: compoundIndexes('articles'),
   access: {
     read: publishedOrStaff,
     create: isStaffAccess,
@@ -95,7 +100,8 @@ export const Articles: CollectionConfig<'articles'> = {
   versions: versionsWithDrafts,
   endpoints: [searchEndpoint, ...workflowEndpoints('articles'), ...siteEndpoints('articles')],
   hooks: {
-    beforeOperation: [enforceWorkflow()],
+    // Topic names become ids before the input checks (withInputChecks) and the workflow see them.
+    beforeOperation: [resolveTopicNames, enforceWorkflow()],
     beforeDelete: [requireDeleteDecision],
     beforeChange: [
       trackOwners,
@@ -208,14 +214,17 @@ export const Articles: CollectionConfig<'articles'> = {
       type: 'relationship',
       relationTo: 'authors',
       hasMany: true,
+      index: true,
       validate: requiredToPublish('articles', 'authors'),
       admin: { position: 'sidebar', description: 'In byline order. At least one to publish.' },
     },
     {
       name: 'topics',
-      type: 'text',
+      type: 'relationship',
+      relationTo: 'topics',
       hasMany: true,
-      admin: { position: 'sidebar' },
+      index: true,
+      admin: { position: 'sidebar', description: 'The first one is the story’s kicker.' },
     },
     {
       name: 'source',

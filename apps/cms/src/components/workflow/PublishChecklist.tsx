@@ -34,19 +34,45 @@ const asIds = (value: unknown): string[] =>
 
 const asText = (value: unknown): string | null => (typeof value === 'string' ? value : null)
 
-/** The hero image's alt text and each Key Question's answer, read from their own documents. */
+/** Documents by id, in the order asked, or `[]` when the request fails. */
+const findByIds = async <T extends { id: string }>({
+  api,
+  collection,
+  ids,
+  query = '',
+}: {
+  api: string
+  collection: string
+  ids: string[]
+  query?: string
+}): Promise<T[]> =>
+  ids.length
+    ? await requestJSON<{ docs: T[] }>(
+        `${api}/${collection}?${ids.map((id, i) => `where[id][in][${i}]=${encodeURIComponent(id)}`).join('&')}${query}&depth=0&limit=${ids.length}`,
+      )
+        .then((res) => res.docs)
+        .catch(() => [])
+    : []
+
+/**
+ * The hero image's alt text, each topic's name and each Key Question's answer, read from their
+ * own documents.
+ */
 const useRelated = ({
   api,
   heroId,
   faqIds,
+  topicIds,
   refreshKey,
 }: {
   api: string
   heroId: string | null
   faqIds: string
+  topicIds: string
   refreshKey: unknown
 }) => {
   const [heroAlt, setHeroAlt] = useState<string | null>(null)
+  const [topics, setTopics] = useState<string[]>([])
   const [faqs, setFaqs] = useState<NonNullable<ChecklistCandidate['faqs']>>([])
   useEffect(() => {
     let isCurrent = true
@@ -57,16 +83,27 @@ const useRelated = ({
             .catch(() => null)
         : null
       const ids = faqIds ? faqIds.split(',') : []
-      const found = ids.length
-        ? await requestJSON<{ docs: { id: string; question?: string; answer?: unknown }[] }>(
-            `${api}/faqs?${ids.map((id, i) => `where[id][in][${i}]=${encodeURIComponent(id)}`).join('&')}&draft=true&depth=0&limit=${ids.length}`,
-          )
-            .then((res) => res.docs)
-            .catch(() => [])
-        : []
+      const found = await findByIds<{ id: string; question?: string; answer?: unknown }>({
+        api,
+        collection: 'faqs',
+        ids,
+        query: '&draft=true',
+      })
       const byId = new Map(found.map((faq) => [String(faq.id), faq]))
+      const chosenTopics = topicIds ? topicIds.split(',') : []
+      const topicNames = new Map(
+        (
+          await findByIds<{ id: string; name?: string }>({
+            api,
+            collection: 'topics',
+            ids: chosenTopics,
+          })
+        ).map((topic) => [String(topic.id), topic.name]),
+      )
       if (!isCurrent) return
       setHeroAlt(alt)
+      // A topic not loaded (yet) still counts: the server checks the same ids.
+      setTopics(chosenTopics.map((id) => topicNames.get(id) ?? id))
       setFaqs(
         ids.map((id) => ({
           question: byId.get(id)?.question ?? null,
@@ -78,8 +115,8 @@ const useRelated = ({
     return () => {
       isCurrent = false
     }
-  }, [api, heroId, faqIds, refreshKey])
-  return { heroAlt, faqs }
+  }, [api, heroId, faqIds, topicIds, refreshKey])
+  return { heroAlt, faqs, topics }
 }
 
 /**
@@ -97,15 +134,18 @@ export const PublishChecklist: React.FC = () => {
   const title = useFormFields(([fields]) => asText(fields.title?.value))
   const dek = useFormFields(([fields]) => asText(fields.dek?.value))
   const authors = useFormFields(([fields]) => asIds(fields.authors?.value).join(','))
-  const topics = useFormFields(([fields]) => {
-    const value = fields.topics?.value
-    return Array.isArray(value) ? value.map(String).join('\u0000') : ''
-  })
+  const topicIds = useFormFields(([fields]) => asIds(fields.topics?.value).join(','))
   const heroId = useFormFields(([fields]) => idOf(fields['hero.image']?.value))
   const metaTitle = useFormFields(([fields]) => asText(fields['meta.title']?.value))
   const metaDescription = useFormFields(([fields]) => asText(fields['meta.description']?.value))
   const faqIds = useFormFields(([fields]) => asIds(fields.faqs?.value).join(','))
-  const { heroAlt, faqs } = useRelated({ api, heroId, faqIds, refreshKey: lastUpdateTime })
+  const { heroAlt, faqs, topics } = useRelated({
+    api,
+    heroId,
+    faqIds,
+    topicIds,
+    refreshKey: lastUpdateTime,
+  })
 
   if (collectionSlug !== 'articles') return null
   const items = checklistFor({
@@ -113,7 +153,8 @@ export const PublishChecklist: React.FC = () => {
       title,
       dek,
       authors: authors ? authors.split(',') : [],
-      topics: topics ? topics.split('\u0000') : [],
+      // Names once loaded; until then the ids, so the item is green as soon as one is chosen.
+      topics: !topicIds ? [] : topics.length > 0 ? topics : topicIds.split(','),
       hero: { hasImage: Boolean(heroId), alt: heroAlt },
       meta: { title: metaTitle, description: metaDescription },
       faqs,

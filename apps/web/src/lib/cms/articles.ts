@@ -1,100 +1,147 @@
 import { cache } from 'react'
 
-import type { Where } from 'payload'
+import type { PaginatedDocs, Where } from 'payload'
 
 import { cacheTags } from '@copydesk/types/cache-tags'
-import type { Article } from '@copydesk/types/payload-types'
-import { slugify } from '@copydesk/workflow/slug'
+import type { Article, Topic } from '@copydesk/types/payload-types'
 
 import { cms, tagged } from './client'
-
-export const PAGE_SIZE = 10
+import {
+  HOME_PAGE_SIZE,
+  HOME_WINDOWS_DAYS,
+  allTopicsQuery,
+  articleBySlugQuery,
+  articlesByAuthorQuery,
+  articlesByTopicQuery,
+  latestArticlesQuery,
+  relatedArticlesQuery,
+  topicBySlugQuery,
+  windowStart,
+} from './queries'
 
 const published: Where = { _status: { equals: 'published' } }
 
 const and = (...clauses: Where[]): Where => ({ and: [published, ...clauses] })
 
-/** The newest published articles, one page at a time. */
-export const getLatestArticles = cache(async (page = 1) =>
-  cms.find(
-    {
-      collection: 'articles',
-      where: published,
-      sort: '-publishedAt',
-      limit: PAGE_SIZE,
-      page,
-      depth: 1,
-    },
-    tagged(cacheTags.collection('articles')),
-  ),
-)
+/** A page of a list, as the pages render it. */
+export type ArticlePage = {
+  docs: Article[]
+  page: number
+  hasPrevPage: boolean
+  hasNextPage: boolean
+  /** Pages in the whole list (for the front page: within its ten-year reach). */
+  totalPages: number
+}
+
+const toPage = (result: PaginatedDocs<Article>, page: number): ArticlePage => ({
+  docs: result.docs,
+  page,
+  hasPrevPage: page > 1,
+  hasNextPage: result.hasNextPage,
+  totalPages: result.totalPages,
+})
 
 /**
- * One published article with its byline, questions and images, or `null`.
+ * The newest published stories, one page at a time. Each page is read within the smallest
+ * publishedAt window (a week, a month, a year, ten years) that holds it and one story more, so
+ * the database never sorts the whole archive (see lib/cms/queries.ts).
+ */
+export const getLatestArticles = cache(async (page = 1): Promise<ArticlePage> => {
+  const now = new Date()
+  let result: PaginatedDocs<Article> | null = null
+  for (const days of HOME_WINDOWS_DAYS) {
+    result = await cms.find(
+      latestArticlesQuery({ page, since: windowStart({ now, days }) }) as {
+        collection: 'articles'
+      },
+      tagged(cacheTags.collection('articles')),
+    )
+    if (result.totalDocs > page * HOME_PAGE_SIZE) break
+  }
+  return toPage(result ?? emptyResult(), page)
+})
+
+const emptyResult = (): PaginatedDocs<Article> => ({
+  docs: [],
+  totalDocs: 0,
+  limit: HOME_PAGE_SIZE,
+  totalPages: 0,
+  page: 1,
+  pagingCounter: 1,
+  hasPrevPage: false,
+  hasNextPage: false,
+  prevPage: null,
+  nextPage: null,
+})
+
+/**
+ * One published article with its byline, questions, topics and images, or `null`.
  *
  * @example
  * const article = await getArticleBySlug('north-korean-diplomat-assigned-to-cuba-defects-to-south-korea')
  */
 export const getArticleBySlug = cache(async (slug: string): Promise<Article | null> => {
   const { docs } = await cms.find(
-    { collection: 'articles', where: and({ slug: { equals: slug } }), limit: 1, depth: 2 },
+    articleBySlugQuery({ slug }) as { collection: 'articles' },
     tagged(cacheTags.article(slug)),
   )
   return docs[0] ?? null
 })
 
+const idOf = (value: string | { id: string }): string =>
+  typeof value === 'string' ? value : value.id
+
 /** Up to `limit` other articles sharing a topic, newest first. */
 export const getRelatedArticles = cache(async (article: Article, limit = 3) => {
-  if (!article.topics?.length) return []
+  const topicIds = (article.topics ?? []).map(idOf)
+  if (topicIds.length === 0) return []
   const { docs } = await cms.find(
-    {
-      collection: 'articles',
-      where: and({ topics: { in: article.topics } }, { id: { not_equals: article.id } }),
-      sort: '-publishedAt',
-      limit,
-      depth: 1,
-    },
+    relatedArticlesQuery({ articleId: article.id, topicIds, limit }) as { collection: 'articles' },
     tagged(cacheTags.collection('articles')),
   )
   return docs
 })
 
-export const getArticlesByAuthor = cache(async (authorId: string, slug: string) =>
-  cms.find(
-    {
-      collection: 'articles',
-      where: and({ authors: { contains: authorId } }),
-      sort: '-publishedAt',
-      limit: 50,
-      depth: 1,
-    },
-    tagged(cacheTags.author(slug), cacheTags.collection('articles')),
-  ),
+/** Page `page` of an author's published stories, newest first. */
+export const getArticlesByAuthor = cache(
+  async (authorId: string, slug: string, page = 1): Promise<ArticlePage> =>
+    toPage(
+      await cms.find(
+        articlesByAuthorQuery({ authorId, page }) as { collection: 'articles' },
+        tagged(cacheTags.author(slug), cacheTags.collection('articles')),
+      ),
+      page,
+    ),
 )
 
-/** Every topic used by a published article, keyed by its URL slug. */
-export const getTopics = cache(async (): Promise<Map<string, string>> => {
+/** Every topic, by name (the topic list, the sitemap). */
+export const getTopics = cache(async (): Promise<Topic[]> => {
   const { docs } = await cms.find(
-    { collection: 'articles', where: published, select: { topics: true }, limit: 1000, depth: 0 },
-    tagged(cacheTags.collection('articles')),
+    allTopicsQuery() as { collection: 'topics' },
+    tagged(cacheTags.collection('topics')),
   )
-  const topics = new Map<string, string>()
-  for (const topic of docs.flatMap((doc) => doc.topics ?? []))
-    topics.set(slugify({ text: topic }), topic)
-  return topics
+  return docs
 })
 
-export const getArticlesByTopic = cache(async (topic: string, slug: string) =>
-  cms.find(
-    {
-      collection: 'articles',
-      where: and({ topics: { equals: topic } }),
-      sort: '-publishedAt',
-      limit: 50,
-      depth: 1,
-    },
-    tagged(cacheTags.topic(slug), cacheTags.collection('articles')),
-  ),
+/** One topic by its slug, or `null`. */
+export const getTopicBySlug = cache(async (slug: string): Promise<Topic | null> => {
+  const { docs } = await cms.find(
+    topicBySlugQuery({ slug }) as { collection: 'topics' },
+    tagged(cacheTags.topic(slug)),
+  )
+  return docs[0] ?? null
+})
+
+/** Page `page` of a topic's published stories, newest first. */
+export const getArticlesByTopic = cache(
+  async (topic: Pick<Topic, 'id' | 'slug'>, page = 1): Promise<ArticlePage> =>
+    toPage(
+      await cms.find(
+        articlesByTopicQuery({ topicId: topic.id, page }) as { collection: 'articles' },
+        tagged(cacheTags.topic(topic.slug ?? ''), cacheTags.collection('articles')),
+      ),
+      page,
+    ),
 )
 
 /** Published articles whose headline, dek or topics contain every word of the query. */
@@ -106,7 +153,7 @@ export const searchArticles = cache(async (query: string) => {
       collection: 'articles',
       where: and(
         ...words.map((word): Where => ({
-          or: [{ title: { like: word } }, { dek: { like: word } }, { topics: { like: word } }],
+          or: [{ title: { like: word } }, { dek: { like: word } }],
         })),
       ),
       sort: '-publishedAt',

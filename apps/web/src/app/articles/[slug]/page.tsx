@@ -5,9 +5,8 @@ import type { BreadcrumbList, FAQPage, NewsArticle, WithContext } from 'schema-d
 import { VERSION_META_NAME } from '@copydesk/types/contract'
 import type { Faq } from '@copydesk/types/payload-types'
 import { readerPath, readerUrl } from '@copydesk/types/site-urls'
-import { slugify } from '@copydesk/workflow/slug'
 
-import { ArticleCard, authorsOf } from '@/components/ArticleCard'
+import { ArticleCard, authorsOf, topicsOf } from '@/components/ArticleCard'
 import { JsonLd } from '@/components/JsonLd'
 import { ArticleView } from '@/components/ArticleView'
 import { PreviewBanner } from '@/components/PreviewBanner'
@@ -43,7 +42,7 @@ export const generateMetadata = async ({ params }: Props): Promise<Metadata> => 
       publishedTime: article.publishedAt ?? undefined,
       modifiedTime: editorialUpdate(article) ?? article.publishedAt ?? undefined,
       authors: authorsOf(article).map((a) => readerUrl(env.SITE_URL, 'authors', a.slug)),
-      tags: article.topics ?? undefined,
+      tags: topicsOf(article).map((topic) => topic.name),
       images: image ? [image] : undefined,
     },
     twitter: {
@@ -78,6 +77,7 @@ const ArticlePage = async ({ params }: Props) => {
   }
 
   const authors = authorsOf(article)
+  const topics = topicsOf(article)
   const faqs = (article.faqs ?? []).filter((f): f is Faq => typeof f === 'object' && f !== null)
   const related = await getRelatedArticles(article)
   const url = readerUrl(env.SITE_URL, 'articles', article.slug)
@@ -99,7 +99,7 @@ const ArticlePage = async ({ params }: Props) => {
     })),
     publisher: { '@type': 'Organization', name: env.SITE_NAME, url: env.SITE_URL },
     ...(image ? { image: [image.url] } : {}),
-    ...(article.topics?.length ? { keywords: article.topics.join(', ') } : {}),
+    ...(topics.length ? { keywords: topics.map((topic) => topic.name).join(', ') } : {}),
     ...(article.source?.name ? { isBasedOn: article.source.url ?? article.source.name } : {}),
   }
   const faqPage: WithContext<FAQPage> | null = faqs.length
@@ -118,19 +118,19 @@ const ArticlePage = async ({ params }: Props) => {
     '@type': 'BreadcrumbList',
     itemListElement: [
       { '@type': 'ListItem', position: 1, name: env.SITE_NAME, item: env.SITE_URL },
-      ...(article.topics?.[0]
+      ...(topics[0]
         ? [
             {
               '@type': 'ListItem' as const,
               position: 2,
-              name: article.topics[0],
-              item: readerUrl(env.SITE_URL, 'topics', slugify({ text: article.topics[0] })),
+              name: topics[0].name,
+              item: readerUrl(env.SITE_URL, 'topics', topics[0].slug ?? ''),
             },
           ]
         : []),
       {
         '@type': 'ListItem',
-        position: article.topics?.[0] ? 3 : 2,
+        position: topics[0] ? 3 : 2,
         name: article.title,
         item: url,
       },

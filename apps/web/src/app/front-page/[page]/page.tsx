@@ -1,7 +1,8 @@
 import type { Metadata } from 'next'
-import Link from 'next/link'
+import { notFound } from 'next/navigation'
 
 import { ArticleCard } from '@/components/ArticleCard'
+import { Pager } from '@/components/Pager'
 import { getLatestArticles } from '@/lib/cms/articles'
 
 /**
@@ -31,7 +32,9 @@ export const generateMetadata = async ({ params }: Props): Promise<Metadata> => 
 
 const FrontPage = async ({ params }: Props) => {
   const page = pageNumber((await params).page)
-  const { docs, hasNextPage, hasPrevPage } = await getLatestArticles(page)
+  const { docs, hasNextPage } = await getLatestArticles(page)
+  // Past the last page: no such page (the first page says there are no stories instead).
+  if (page > 1 && docs.length === 0) notFound()
   const [lead, ...rest] = page === 1 ? docs : [undefined, ...docs]
 
   return (
@@ -56,16 +59,14 @@ const FrontPage = async ({ params }: Props) => {
           </ul>
         </section>
       ) : null}
-      {hasPrevPage || hasNextPage ? (
-        <nav className="pagination" aria-label="Pages">
-          {hasPrevPage ? (
-            <Link href={page === 2 ? '/' : `/?page=${page - 1}`}>← Newer stories</Link>
-          ) : (
-            <span />
-          )}
-          {hasNextPage ? <Link href={`/?page=${page + 1}`}>Older stories →</Link> : null}
-        </nav>
-      ) : null}
+      <Pager
+        base="/"
+        page={page}
+        hasNextPage={hasNextPage}
+        label="Pages"
+        previousLabel="← Newer stories"
+        nextLabel="Older stories →"
+      />
     </>
   )
 }

@@ -1,0 +1,34 @@
+import type { Metadata } from 'next'
+import Link from 'next/link'
+
+import { readerPath } from '@copydesk/types/site-urls'
+
+import { getTopics } from '@/lib/cms/articles'
+
+export const revalidate = 3600
+
+export const metadata: Metadata = {
+  title: 'Topics',
+  description: 'Every subject we cover.',
+  alternates: { canonical: '/topics' },
+}
+
+/** Every topic, by name, from the Topics collection. */
+const TopicsPage = async () => {
+  const topics = await getTopics()
+  return (
+    <>
+      <h1>Topics</h1>
+      {topics.length === 0 ? <p>No topics yet.</p> : null}
+      <ul className="topic-index">
+        {topics.map((topic) => (
+          <li key={topic.id}>
+            <Link href={readerPath('topics', topic.slug ?? '')}>{topic.name}</Link>
+          </li>
+        ))}
+      </ul>
+    </>
+  )
+}
+
+export default TopicsPage

@@ -1,0 +1,79 @@
+import type { Where } from 'payload'
+import { describe, expect, it } from 'vitest'
+
+import { isNarrowingField } from '@copydesk/types/indexes'
+
+import type { SiteQuery } from './queries'
+import { SITE_QUERIES, articlesByTopicQuery, latestArticlesQuery } from './queries'
+
+/** Operators that select a bounded part of an index: equality, a set, a range. */
+const NARROWING_OPERATORS = new Set([
+  'equals',
+  'in',
+  'greater_than',
+  'greater_than_equal',
+  'less_than',
+  'less_than_equal',
+])
+
+/**
+ * The fields a `where` is certain to filter on: every clause of an `and`, and a field only when
+ * each branch of an `or` filters on it.
+ */
+const requiredFilters = (where: Where | undefined): Set<string> => {
+  const fields = new Set<string>()
+  if (!where) return fields
+  for (const [key, value] of Object.entries(where)) {
+    if (key === 'and' && Array.isArray(value)) {
+      for (const clause of value as Where[]) for (const f of requiredFilters(clause)) fields.add(f)
+    } else if (key === 'or' && Array.isArray(value)) {
+      const branches = (value as Where[]).map(requiredFilters)
+      for (const f of branches[0] ?? []) if (branches.every((b) => b.has(f))) fields.add(f)
+    } else if (value && typeof value === 'object') {
+      if (Object.keys(value).some((op) => NARROWING_OPERATORS.has(op))) fields.add(key)
+    }
+  }
+  return fields
+}
+
+const narrowingFields = (query: SiteQuery): string[] =>
+  [...requiredFilters(query.where)].filter((field) =>
+    isNarrowingField({ collection: query.collection, field }),
+  )
+
+describe('every query the reader site runs', () => {
+  it.each(SITE_QUERIES.map((example) => [example.name, example] as const))(
+    '%s filters on the leading field of a declared index',
+    (_name, { query, unnarrowed }) => {
+      if (unnarrowed) {
+        // Only small collections may be listed whole, and only with a reason.
+        expect(query.collection).not.toBe('articles')
+        expect(unnarrowed.length).toBeGreaterThan(20)
+        return
+      }
+      expect(narrowingFields(query)).not.toEqual([])
+    },
+  )
+
+  it('recognises an unnarrowed query, and a narrowing hidden in one branch of an or', () => {
+    const everything: SiteQuery = {
+      collection: 'articles',
+      where: { and: [{ _status: { equals: 'published' } }] },
+      sort: '-publishedAt',
+    }
+    expect(narrowingFields(everything)).toEqual([])
+    const oneBranch: SiteQuery = {
+      collection: 'articles',
+      where: { or: [{ slug: { equals: 'a' } }, { title: { like: 'b' } }] },
+    }
+    expect(narrowingFields(oneBranch)).toEqual([])
+    expect(narrowingFields({ collection: 'articles', where: { title: { like: 'x' } } })).toEqual([])
+  })
+
+  it('narrows the front page by its window and a topic page by its topic', () => {
+    expect(
+      narrowingFields(latestArticlesQuery({ page: 1, since: '2026-01-01T00:00:00.000Z' })),
+    ).toEqual(['publishedAt'])
+    expect(narrowingFields(articlesByTopicQuery({ topicId: 'x', page: 500 }))).toEqual(['topics'])
+  })
+})

@@ -1,0 +1,180 @@
+import type { Where } from 'payload'
+
+/**
+ * Every query the reader site sends the CMS, as pure builders: `lib/cms/*.ts` pass what these
+ * return to the REST client, and `queries.test.ts` checks each one against the indexes the CMS
+ * declares (`@copydesk/types/indexes`). A query on articles must filter on the leading field of
+ * one of those indexes (a slug, a topic, an author, a publishedAt window): the local engine sorts
+ * whatever the filter leaves in memory, so an unnarrowed "newest first" reads the whole archive.
+ *
+ * Adding a query: write its builder here, call it from `lib/cms`, and add an example to
+ * {@link SITE_QUERIES}. A query on a small collection (topics, authors: hundreds of documents)
+ * may list them all if it says why in `unnarrowed`; a query on articles may not.
+ */
+
+/** A query as the REST client's `find` takes it. */
+export type SiteQuery = {
+  collection: 'articles' | 'topics' | 'authors'
+  where?: Where
+  sort?: string
+  limit?: number
+  page?: number
+  depth?: number
+  pagination?: boolean
+}
+
+/** Stories per page on the front page. */
+export const HOME_PAGE_SIZE = 10
+
+/** Stories per page on topic and author pages. */
+export const LIST_PAGE_SIZE = 20
+
+/**
+ * The publishedAt windows the front page tries in turn, in days back from the start of today
+ * (UTC): the smallest one that holds the page asked for (and one story more, to know whether
+ * there is a next page) answers. Ten years is the front page's reach; older stories are in the
+ * date archive.
+ */
+export const HOME_WINDOWS_DAYS = [7, 31, 366, 3660] as const
+
+const DAY_MS = 86_400_000
+
+const published: Where = { _status: { equals: 'published' } }
+
+const and = (...clauses: Where[]): Where => ({ and: [published, ...clauses] })
+
+/**
+ * The start of a front-page window: midnight UTC `days` before today's. Rounded to the day so the
+ * query, and so the cached response, stays the same all day.
+ *
+ * @example
+ * windowStart({ now: new Date('2026-12-01T17:00:00Z'), days: 7 }) // '2026-11-24T00:00:00.000Z'
+ */
+export const windowStart = ({ now, days }: { now: Date; days: number }): string =>
+  new Date(
+    Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) - days * DAY_MS,
+  ).toISOString()
+
+/** Page `page` of the newest published stories since `since` (a front-page window). */
+export const latestArticlesQuery = ({
+  page,
+  since,
+}: {
+  page: number
+  since: string
+}): SiteQuery => ({
+  collection: 'articles',
+  where: and({ publishedAt: { greater_than_equal: since } }),
+  sort: '-publishedAt',
+  limit: HOME_PAGE_SIZE,
+  page,
+  depth: 1,
+})
+
+/** One published story by its slug. */
+export const articleBySlugQuery = ({ slug }: { slug: string }): SiteQuery => ({
+  collection: 'articles',
+  where: and({ slug: { equals: slug } }),
+  limit: 1,
+  depth: 2,
+})
+
+/** Other stories filed under any of these topics, newest first. */
+export const relatedArticlesQuery = ({
+  articleId,
+  topicIds,
+  limit,
+}: {
+  articleId: string
+  topicIds: string[]
+  limit: number
+}): SiteQuery => ({
+  collection: 'articles',
+  where: and({ topics: { in: topicIds } }, { id: { not_equals: articleId } }),
+  sort: '-publishedAt',
+  limit,
+  depth: 1,
+})
+
+/** Page `page` of a topic's stories, newest first. */
+export const articlesByTopicQuery = ({
+  topicId,
+  page,
+}: {
+  topicId: string
+  page: number
+}): SiteQuery => ({
+  collection: 'articles',
+  where: and({ topics: { in: [topicId] } }),
+  sort: '-publishedAt',
+  limit: LIST_PAGE_SIZE,
+  page,
+  depth: 1,
+})
+
+/** Page `page` of an author's stories, newest first. */
+export const articlesByAuthorQuery = ({
+  authorId,
+  page,
+}: {
+  authorId: string
+  page: number
+}): SiteQuery => ({
+  collection: 'articles',
+  where: and({ authors: { in: [authorId] } }),
+  sort: '-publishedAt',
+  limit: LIST_PAGE_SIZE,
+  page,
+  depth: 1,
+})
+
+/** One topic by its slug. */
+export const topicBySlugQuery = ({ slug }: { slug: string }): SiteQuery => ({
+  collection: 'topics',
+  where: { slug: { equals: slug } },
+  limit: 1,
+  depth: 1,
+})
+
+/** Every topic, by name, for the topic list and the sitemap. */
+export const allTopicsQuery = (): SiteQuery => ({
+  collection: 'topics',
+  sort: 'name',
+  pagination: false,
+  depth: 0,
+})
+
+/** One published author by their slug. */
+export const authorBySlugQuery = ({ slug }: { slug: string }): SiteQuery => ({
+  collection: 'authors',
+  where: and({ slug: { equals: slug } }),
+  limit: 1,
+  depth: 1,
+})
+
+/** An entry of {@link SITE_QUERIES}: a query as the site sends it, and why if it lists everything. */
+export type SiteQueryExample = { name: string; query: SiteQuery; unnarrowed?: string }
+
+const EXAMPLE_ID = '6650f0c2a1b2c3d4e5f60718'
+
+/** One example of every query the site runs; `queries.test.ts` checks each. */
+export const SITE_QUERIES: readonly SiteQueryExample[] = [
+  ...HOME_WINDOWS_DAYS.map((days) => ({
+    name: `front page, ${days}-day window`,
+    query: latestArticlesQuery({ page: 3, since: windowStart({ now: new Date(), days }) }),
+  })),
+  { name: 'article by slug', query: articleBySlugQuery({ slug: 'a-story' }) },
+  {
+    name: 'related stories',
+    query: relatedArticlesQuery({ articleId: EXAMPLE_ID, topicIds: [EXAMPLE_ID], limit: 3 }),
+  },
+  { name: 'topic page', query: articlesByTopicQuery({ topicId: EXAMPLE_ID, page: 500 }) },
+  { name: 'author page', query: articlesByAuthorQuery({ authorId: EXAMPLE_ID, page: 2 }) },
+  { name: 'topic by slug', query: topicBySlugQuery({ slug: 'cuba' }) },
+  {
+    name: 'all topics',
+    query: allTopicsQuery(),
+    unnarrowed: 'Topics are a few hundred small documents, read once and cached under "topics".',
+  },
+  { name: 'author by slug', query: authorBySlugQuery({ slug: 'claire-jimenez' }) },
+]
