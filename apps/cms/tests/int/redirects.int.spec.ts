@@ -253,6 +253,21 @@ describe('a published story’s slug change', () => {
     expect(await redirectFrom(`rd-taken-${tag}`)).toBeNull()
   })
 
+  it('leaves a story’s redirects alone when it is duplicated', async () => {
+    const tag = uid()
+    const id = await publishStory(`rd-dup-${tag}`)
+    await republishAs(id, `rd-dup-b-${tag}`)
+    const copy = await payload.duplicate({
+      collection: 'articles',
+      id,
+      data: { slug: `rd-dup-copy-${tag}` },
+      ...system(),
+    })
+    created.push({ collection: 'articles', id: String(copy.id) })
+    expect(storyOf(await redirectFrom(`rd-dup-${tag}`))).toBe(id)
+    expect(await readerLookup(`rd-dup-${tag}`)).toBe(`rd-dup-b-${tag}`)
+  })
+
   it('takes a deleted story’s redirects with it', async () => {
     const tag = uid()
     const id = await publishStory(`rd-gone-${tag}`)
