@@ -140,3 +140,6 @@ export const readBenchEnv = (source: Source = process.env): BenchEnv => {
     edge: readEdgeEnv(source),
   }
 }
+
+/** This process's environment, for the servers a benchmark starts (they read their own settings). */
+export const inheritedEnv = (): Record<string, string | undefined> => ({ ...process.env })
