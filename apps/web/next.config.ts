@@ -25,12 +25,16 @@ const NEVER_SHARED = 'private, no-store'
 const PUBLIC_PATHS = [
   '',
   'articles/[^/]+',
+  'archive',
+  'archive/[^/]+/[^/]+',
+  'archive/[^/]+/[^/]+/page/[^/]+',
   'authors/[^/]+',
   'topics',
   'topics/[^/]+',
   'feed\\.xml',
   'news-sitemap\\.xml',
   'sitemap\\.xml',
+  'sitemaps/[^/]+',
   'robots\\.txt',
 ] as const
 

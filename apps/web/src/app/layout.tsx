@@ -44,7 +44,8 @@ const RootLayout = ({ children }: { children: React.ReactNode }) => (
             © {new Date().getUTCFullYear()} {env.SITE_NAME}
           </span>
           <span>
-            <a href="/feed.xml">RSS</a> · <a href="/sitemap.xml">Sitemap</a>
+            <a href="/archive">Archive</a> · <a href="/feed.xml">RSS</a> ·{' '}
+            <a href="/sitemap.xml">Sitemap</a>
           </span>
         </div>
       </footer>

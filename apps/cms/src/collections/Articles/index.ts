@@ -13,6 +13,7 @@ import { compoundIndexes } from '@copydesk/types/indexes'
 import { isStaffAccess } from '../../access/isStaff'
 import { publishedOrStaff } from '../../access/publishedOrStaff'
 import { newsroomEditor } from '../../fields/richText'
+import { archiveEndpoint } from '../../archive/endpoint'
 import { requiredToPublish } from '../../fields/requiredToPublish'
 import { searchEndpoint } from '../../search/endpoint'
 import { searchFields } from '../../search/fields'
@@ -98,7 +99,12 @@ export const Articles: CollectionConfig<'articles'> = {
     publishedAt: true,
   },
   versions: versionsWithDrafts,
-  endpoints: [searchEndpoint, ...workflowEndpoints('articles'), ...siteEndpoints('articles')],
+  endpoints: [
+    searchEndpoint,
+    archiveEndpoint,
+    ...workflowEndpoints('articles'),
+    ...siteEndpoints('articles'),
+  ],
   hooks: {
     // Topic names become ids before the input checks (withInputChecks) and the workflow see them.
     beforeOperation: [resolveTopicNames, enforceWorkflow()],

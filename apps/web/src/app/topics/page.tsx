@@ -5,7 +5,8 @@ import { readerPath } from '@copydesk/types/site-urls'
 
 import { getTopics } from '@/lib/cms/articles'
 
-export const revalidate = 3600
+// Rendered per request from a tagged, cached CMS read: the build never needs the CMS.
+export const dynamic = 'force-dynamic'
 
 export const metadata: Metadata = {
   title: 'Topics',

@@ -21,6 +21,8 @@ export type SiteQuery = {
   page?: number
   depth?: number
   pagination?: boolean
+  /** Only these fields (sitemaps read thousands of rows and need two fields of each). */
+  select?: Record<string, true>
 }
 
 /** Stories per page on the front page. */
@@ -152,6 +154,76 @@ export const authorBySlugQuery = ({ slug }: { slug: string }): SiteQuery => ({
   depth: 1,
 })
 
+/** Stories per page of a month in the date archive. */
+export const ARCHIVE_PAGE_SIZE = 20
+
+/** The publishedAt window `[from, to)` as a filter on the publishedAt index. */
+const publishedWindow = ({ from, to }: { from: string; to?: string }): Where[] => [
+  { publishedAt: { greater_than_equal: from } },
+  ...(to ? [{ publishedAt: { less_than: to } }] : []),
+]
+
+/** Page `page` of the stories published in a month (`from`–`to`), for the date archive. */
+export const monthArticlesQuery = ({
+  from,
+  to,
+  page,
+}: {
+  from: string
+  to: string
+  page: number
+}): SiteQuery => ({
+  collection: 'articles',
+  where: and(...publishedWindow({ from, to })),
+  sort: '-publishedAt',
+  limit: ARCHIVE_PAGE_SIZE,
+  page,
+  depth: 1,
+})
+
+/**
+ * One part of a month's child sitemap: page `part` of the month's stories at `limit` a page
+ * (50,000 in production), only the slug and dates.
+ */
+export const sitemapMonthQuery = ({
+  from,
+  to,
+  part,
+  limit,
+}: {
+  from: string
+  to: string
+  part: number
+  limit: number
+}): SiteQuery => ({
+  collection: 'articles',
+  where: and(...publishedWindow({ from, to })),
+  sort: '-publishedAt',
+  limit,
+  page: part,
+  depth: 0,
+  select: { slug: true, updatedAt: true },
+})
+
+/** The Google News sitemap: stories since `since` (two days back), at most 1,000. */
+export const newsSitemapQuery = ({ since }: { since: string }): SiteQuery => ({
+  collection: 'articles',
+  where: and(...publishedWindow({ from: since })),
+  sort: '-publishedAt',
+  limit: 1000,
+  depth: 0,
+  select: { title: true, slug: true, publishedAt: true, updatedAt: true, createdAt: true },
+})
+
+/** The feed: the newest 50 stories since `since` (a front-page window). */
+export const feedQuery = ({ since }: { since: string }): SiteQuery => ({
+  collection: 'articles',
+  where: and(...publishedWindow({ from: since })),
+  sort: '-publishedAt',
+  limit: 50,
+  depth: 1,
+})
+
 /** An entry of {@link SITE_QUERIES}: a query as the site sends it, and why if it lists everything. */
 export type SiteQueryExample = { name: string; query: SiteQuery; unnarrowed?: string }
 
@@ -177,4 +249,27 @@ export const SITE_QUERIES: readonly SiteQueryExample[] = [
     unnarrowed: 'Topics are a few hundred small documents, read once and cached under "topics".',
   },
   { name: 'author by slug', query: authorBySlugQuery({ slug: 'claire-jimenez' }) },
+  {
+    name: 'date archive month',
+    query: monthArticlesQuery({
+      from: '2024-07-01T00:00:00.000Z',
+      to: '2024-08-01T00:00:00.000Z',
+      page: 2,
+    }),
+  },
+  {
+    name: 'sitemap child (a month)',
+    query: sitemapMonthQuery({
+      from: '2024-07-01T00:00:00.000Z',
+      to: '2024-08-01T00:00:00.000Z',
+      part: 1,
+      limit: 50_000,
+    }),
+  },
+  { name: 'news sitemap', query: newsSitemapQuery({ since: '2026-11-29T17:00:00.000Z' }) },
+  ...HOME_WINDOWS_DAYS.map((days) => ({
+    name: `feed, ${days}-day window`,
+    query: feedQuery({ since: windowStart({ now: new Date(), days }) }),
+  })),
+  // Search is no `find`: GET /api/articles/search narrows by the CMS's text index ($text).
 ]
