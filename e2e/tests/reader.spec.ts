@@ -154,7 +154,16 @@ test('sitemap, news sitemap, feed and robots are well-formed and list the articl
     return xml
   }
   await page.goto('/robots.txt')
-  expect(await parse('/sitemap.xml')).toContain(`${webUrl}${ARTICLE}`)
+  // An index of child sitemaps (the pages, then a month at a time); the article is in its month's.
+  const index = await parse('/sitemap.xml')
+  expect(index).toContain('<sitemapindex')
+  const children = [...index.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => match[1] ?? '')
+  expect(children).toContain(`${webUrl}/sitemaps/pages.xml`)
+  expect(children).toContain(`${webUrl}/sitemaps/articles-2024-07.xml`)
+  expect(await parse(new URL('/sitemaps/articles-2024-07.xml', webUrl).pathname)).toContain(
+    `${webUrl}${ARTICLE}`,
+  )
+  expect(await parse('/sitemaps/pages.xml')).toContain(`${webUrl}/authors/claire-jimenez`)
   await parse('/news-sitemap.xml')
   const feed = await parse('/feed.xml')
   expect(feed).toContain('<rss version="2.0"')

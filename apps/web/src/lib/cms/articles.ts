@@ -1,6 +1,6 @@
 import { cache } from 'react'
 
-import type { PaginatedDocs, Where } from 'payload'
+import type { PaginatedDocs } from 'payload'
 
 import { cacheTags } from '@copydesk/types/cache-tags'
 import type { Article, Topic } from '@copydesk/types/payload-types'
@@ -18,10 +18,6 @@ import {
   topicBySlugQuery,
   windowStart,
 } from './queries'
-
-const published: Where = { _status: { equals: 'published' } }
-
-const and = (...clauses: Where[]): Where => ({ and: [published, ...clauses] })
 
 /** A page of a list, as the pages render it. */
 export type ArticlePage = {
@@ -142,32 +138,4 @@ export const getArticlesByTopic = cache(
       ),
       page,
     ),
-)
-
-/** Published articles whose headline, dek or topics contain every word of the query. */
-export const searchArticles = cache(async (query: string) => {
-  const words = query.trim().split(/\s+/).filter(Boolean).slice(0, 8)
-  if (words.length === 0) return null
-  return cms.find(
-    {
-      collection: 'articles',
-      where: and(
-        ...words.map((word): Where => ({
-          or: [{ title: { like: word } }, { dek: { like: word } }],
-        })),
-      ),
-      sort: '-publishedAt',
-      limit: 20,
-      depth: 1,
-    },
-    tagged(cacheTags.collection('articles')),
-  )
-})
-
-/** Every published article, for sitemaps and feeds. */
-export const getAllArticles = cache(async () =>
-  cms.find(
-    { collection: 'articles', where: published, sort: '-publishedAt', limit: 1000, depth: 1 },
-    tagged(cacheTags.collection('articles')),
-  ),
 )
