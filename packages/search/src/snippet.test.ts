@@ -33,6 +33,8 @@ describe('snippet', () => {
     expect(shown.endsWith('…')).toBe(true)
     expect(shown.length).toBeLessThanOrEqual(102)
     expect(marked(parts)).toEqual(['Guiteras'])
+    // Some of the text before the match is kept for context.
+    expect(shown.indexOf('Guiteras')).toBeGreaterThan(15)
     // Whole words only at both cuts.
     expect(
       shown

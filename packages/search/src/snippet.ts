@@ -67,7 +67,7 @@ export const snippet = ({
       ) {
         best = {
           text,
-          from: anchor.start - from <= lead ? from : anchor.start,
+          from,
           to,
           distinct,
           hits: inside.length,
