@@ -3,12 +3,12 @@ import type { CollectionAfterChangeHook, CollectionBeforeChangeHook } from 'payl
 import type { Article, Author, Faq } from '@copydesk/types/payload-types'
 
 import { refreshSearchText } from './store'
-import { searchTextFor } from './searchTextFor'
+import { searchTextsFor } from './searchTextFor'
 
 /** Every save of an article (draft or published) carries its search text. */
 export const setSearchText: CollectionBeforeChangeHook<Article> = async ({ data, req }) => ({
   ...data,
-  ...(await searchTextFor({ article: data, payload: req.payload, req })),
+  ...(await searchTextsFor({ articles: [data], payload: req.payload, req }))[0],
 })
 
 /**

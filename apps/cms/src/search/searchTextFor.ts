@@ -15,21 +15,26 @@ export type SearchSource = {
   faqs?: unknown
 }
 
+type Related = {
+  names: Map<string, string>
+  faqs: Map<string, { question: string; answer?: unknown }>
+}
+
 /**
- * The stored search fields of an article, with its authors' names and its Key Questions read from their own
- * collections (as stored now, which is the published version once one exists).
+ * The names of the authors and the questions and answers of the FAQs these articles use, read
+ * in one query each (as stored now, which is the published version once one exists).
  */
-export const searchTextFor = async ({
-  article,
+const loadRelated = async ({
+  articles,
   payload,
   req,
 }: {
-  article: SearchSource
+  articles: readonly SearchSource[]
   payload: Payload
   req?: PayloadRequest
-}): Promise<Record<string, string | number>> => {
-  const authorIds = relationIds(article.authors)
-  const faqIds = relationIds(article.faqs)
+}): Promise<Related> => {
+  const authorIds = [...new Set(articles.flatMap((article) => relationIds(article.authors)))]
+  const faqIds = [...new Set(articles.flatMap((article) => relationIds(article.faqs)))]
   const [authors, faqs] = await Promise.all([
     authorIds.length === 0
       ? []
@@ -58,17 +63,45 @@ export const searchTextFor = async ({
           })
           .then(({ docs }) => docs),
   ])
-  const nameOf = new Map(authors.map((author) => [String(author.id), author.name]))
-  const faqOf = new Map(faqs.map((faq) => [String(faq.id), faq]))
-  const text = searchText({
-    title: article.title,
-    dek: article.dek,
-    body: richTextBlocks({ value: article.body }),
-    authors: authorIds.flatMap((id) => nameOf.get(id) ?? []),
-    keyQuestions: faqIds.flatMap((id) => {
-      const faq = faqOf.get(id)
-      return faq ? [{ question: faq.question, answer: richTextBlocks({ value: faq.answer }) }] : []
+  return {
+    names: new Map(authors.map((author) => [String(author.id), author.name])),
+    faqs: new Map(faqs.map((faq) => [String(faq.id), faq])),
+  }
+}
+
+const fieldsFrom = ({ article, names, faqs }: { article: SearchSource } & Related) =>
+  searchFieldValues({
+    text: searchText({
+      title: article.title,
+      dek: article.dek,
+      body: richTextBlocks({ value: article.body }),
+      authors: relationIds(article.authors).flatMap((id) => names.get(id) ?? []),
+      keyQuestions: relationIds(article.faqs).flatMap((id) => {
+        const faq = faqs.get(id)
+        return faq
+          ? [{ question: faq.question, answer: richTextBlocks({ value: faq.answer }) }]
+          : []
+      }),
     }),
+    version: SEARCH_TEXT_VERSION,
   })
-  return searchFieldValues({ text, version: SEARCH_TEXT_VERSION })
+
+/**
+ * The stored search fields of each of these articles, in order, with their authors' names and
+ * Key Questions read from their own collections once for all of them.
+ *
+ * @example
+ * const [fields] = await searchTextsFor({ articles: [data], payload: req.payload, req })
+ */
+export const searchTextsFor = async ({
+  articles,
+  payload,
+  req,
+}: {
+  articles: readonly SearchSource[]
+  payload: Payload
+  req?: PayloadRequest
+}): Promise<Record<string, string | number>[]> => {
+  const related = await loadRelated({ articles, payload, req })
+  return articles.map((article) => fieldsFrom({ article, ...related }))
 }

@@ -5,7 +5,7 @@ import type { SearchText } from '@copydesk/search/searchText'
 import { SEARCH_TEXT_VERSION, SEARCH_WEIGHTS } from '@copydesk/search/searchText'
 
 import { SEARCH_FIELD_NAMES, SEARCH_VERSION_FIELD } from './fields'
-import { searchTextFor } from './searchTextFor'
+import { searchTextsFor } from './searchTextFor'
 
 export const TEXT_INDEX_NAME = 'articles_search_text'
 
@@ -67,12 +67,14 @@ export const refreshSearchText = async ({
     overrideAccess: true,
     req,
   })
-  const model = articlesModel(payload)
-  for (const article of docs) {
-    const fields = await searchTextFor({ article, payload, req })
-    // Straight to the database: a derived field is no edit, so no version, hook or revalidation.
-    await model.updateOne({ _id: article.id }, { $set: fields })
-  }
+  const fields = await searchTextsFor({ articles: docs, payload, req })
+  // Straight to the database: a derived field is no edit, so no version, hook or revalidation.
+  if (docs.length > 0)
+    await articlesModel(payload).bulkWrite(
+      docs.map((article, i) => ({
+        updateOne: { filter: { _id: article.id }, update: { $set: fields[i] ?? {} } },
+      })),
+    )
   return docs.length
 }
 
