@@ -33,9 +33,12 @@ const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun']
 const browserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone
 
 const timeOf = (iso: string, timeZone: string) =>
-  new Intl.DateTimeFormat(undefined, { timeZone, hour: '2-digit', minute: '2-digit' }).format(
-    new Date(iso),
-  )
+  new Intl.DateTimeFormat(undefined, {
+    timeZone,
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(new Date(iso))
 
 const dayLabel = (day: DayKey) =>
   new Intl.DateTimeFormat(undefined, {
