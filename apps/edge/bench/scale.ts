@@ -277,7 +277,7 @@ const runSeed = async (size: number, databaseUri: string): Promise<number> => {
   if (code !== 0) throw new BenchError(`seed:archive exited ${code}`)
   const seconds = (performance.now() - started) / 1000
   // The seeder prints its own rate, which leaves out its start-up (loading Payload).
-  const own = /([\d,.]+)\s*stories\/s/i.exec(last)?.[1]
+  const own = /stories_per_s=([\d.]+)/.exec(last)?.[1]
   const rate = own ? Number(own.replaceAll(',', '')) : size / seconds
   say(`imported in ${seconds.toFixed(1)} s (${Math.round(rate)} stories/s)`)
   return rate
