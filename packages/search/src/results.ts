@@ -13,7 +13,9 @@ export type SearchResults<TDoc> = {
   docs: SearchHit<TDoc>[]
   /** The folded words that were searched for. */
   terms: string[]
+  /** The matches found: all of them when `isTotalExact`, else the newest this many (more exist). */
   totalDocs: number
+  isTotalExact: boolean
   limit: number
   page: number
   totalPages: number

@@ -13,7 +13,9 @@ import { richTextBlocks } from '@copydesk/search/richText'
 import { snippet } from '@copydesk/search/snippet'
 import type { Article } from '@copydesk/types/payload-types'
 
-import { articlesModel } from './store'
+import { rankCandidates } from '@copydesk/search/relevance'
+
+import { findCandidates, SEARCH_CANDIDATES } from './candidates'
 
 const whole = (name: string, max: number) =>
   z
@@ -46,7 +48,9 @@ const snippetSources = (article: Article): string[] => [
  * `GET /api/articles/search?q=&page=&limit=`: published articles matching any word of `q`
  * (folded, stemmed by the database's English text search), most relevant first and newest first
  * among equals, each with its headline and a snippet of the original text with the matched words
- * marked. Narrowed by the text index, so it never scans the archive.
+ * marked. The text index finds the matches newest first within the smallest publishedAt window
+ * that holds enough of them (candidates.ts), and they are ranked here (rankCandidates), so a word
+ * in half the archive costs what a month of it does.
  */
 export const searchEndpoint: Endpoint = {
   path: '/search',
@@ -74,18 +78,13 @@ export const searchEndpoint: Endpoint = {
       })
     const { q, page, limit } = parsed.data
     const terms = queryTerms({ query: q })
-    const filter = { $text: { $search: terms.join(' ') }, _status: 'published' }
-    const model = articlesModel(req.payload)
-    const [ranked, totalDocs] = await Promise.all([
-      model
-        .find(filter, { _id: 1, score: { $meta: 'textScore' } })
-        .sort({ score: { $meta: 'textScore' }, publishedAt: -1, _id: -1 })
-        .skip((page - 1) * limit)
-        .limit(limit)
-        .lean(),
-      model.countDocuments(filter),
-    ])
-    const ids = ranked.map((doc) => String(doc._id))
+    const { candidates, isComplete } = await findCandidates({
+      payload: req.payload,
+      search: terms.join(' '),
+      need: Math.max(SEARCH_CANDIDATES, page * limit),
+    })
+    const ranked = rankCandidates({ candidates, terms }).slice((page - 1) * limit, page * limit)
+    const ids = ranked.map((candidate) => candidate.id)
     // Payload's own read (its access rules and output shape, hidden fields left out).
     const { docs } = ids.length
       ? await req.payload.find({
@@ -98,6 +97,7 @@ export const searchEndpoint: Endpoint = {
         })
       : { docs: [] }
     const byId = new Map(docs.map((doc) => [String(doc.id), doc]))
+    const totalDocs = candidates.length
     const totalPages = Math.ceil(totalDocs / limit)
     const results: SearchResults<Article> = {
       docs: ids.flatMap((id) => {
@@ -113,11 +113,12 @@ export const searchEndpoint: Endpoint = {
       }),
       terms,
       totalDocs,
+      isTotalExact: isComplete,
       limit,
       page,
       totalPages,
       hasPrevPage: page > 1,
-      hasNextPage: page < totalPages,
+      hasNextPage: page < totalPages || (!isComplete && page * limit >= totalDocs),
     }
     return Response.json(results)
   },

@@ -50,7 +50,7 @@ const SearchPage = async ({ searchParams }: Props) => {
           <h2 id="results-heading" aria-live="polite">
             {total === 0
               ? `No results for “${query}”`
-              : `${total.toLocaleString('en')} result${total === 1 ? '' : 's'} for “${query}”` +
+              : `${total.toLocaleString('en')}${results?.isTotalExact === false ? '+' : ''} result${total === 1 ? '' : 's'} for “${query}”` +
                 (results && results.totalPages > 1
                   ? ` · ${from}–${from + results.docs.length - 1}`
                   : '')}
@@ -110,7 +110,8 @@ const SearchPage = async ({ searchParams }: Props) => {
               <ol className="pagination-pages">
                 <li>
                   <span aria-current="page">
-                    Page {results.page} of {results.totalPages.toLocaleString('en')}
+                    Page {results.page}
+                    {results.isTotalExact ? ` of ${results.totalPages.toLocaleString('en')}` : ''}
                   </span>
                 </li>
               </ol>
