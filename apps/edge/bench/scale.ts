@@ -569,7 +569,7 @@ const report = (results: SizeResult[]) => {
   const header = [
     '',
     ...results.map((r) => `${r.size.toLocaleString('en')} p50/p95 ms`),
-    `p95 ${last.size / first.size}×/1×`,
+    `p95 ${last.size.toLocaleString('en')}/${first.size.toLocaleString('en')}`,
   ]
   const rows = names.map((name) => {
     const cells = results.map((r) => {
