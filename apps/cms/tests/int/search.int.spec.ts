@@ -13,6 +13,7 @@ import type { SearchResults } from '@copydesk/search/results'
 import type { Article } from '@copydesk/types/payload-types'
 
 import { contentDir } from '../../src/env'
+import { findCandidates } from '../../src/search/candidates'
 import { articlesModel, backfillSearchText } from '../../src/search/store'
 import { seed } from '../../src/seed/seed'
 import type { CmsServer } from '../helpers/http'
@@ -205,6 +206,21 @@ describe('search relevance', () => {
     expect((await search('q=tobacco&page=2')).json.docs.map((hit) => hit.doc.slug)).toEqual(
       second.json.docs.map((hit) => hit.doc.slug),
     )
+  })
+})
+
+describe('candidates', () => {
+  it('reads the newest matches first, in windows, and says whether they are all', async () => {
+    const few = await findCandidates({ payload, search: 'tobacco', need: 5 })
+    expect(few.isComplete).toBe(false)
+    const all = await findCandidates({ payload, search: 'tobacco', need: 50 })
+    expect(all.isComplete).toBe(true)
+    expect(all.candidates).toHaveLength(12)
+    expect(few.candidates.map((c) => c.id)).toEqual(all.candidates.slice(0, 5).map((c) => c.id))
+    // The folded fields relevance is ranked on, not the documents.
+    expect(all.candidates[0]).toMatchObject({ title: 'tobacco growers report 11', dek: '' })
+    const { json } = await search('q=tobacco')
+    expect(json.isTotalExact).toBe(true)
   })
 })
 
