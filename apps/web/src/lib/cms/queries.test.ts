@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { isNarrowingField } from '@copydesk/types/indexes'
 
 import type { SiteQuery } from './queries'
-import { SITE_QUERIES, articlesByTopicQuery, latestArticlesQuery } from './queries'
+import { SITE_QUERIES, articlesByTopicQuery, latestArticlesQuery, nextWindowDays } from './queries'
 
 /** Operators that select a bounded part of an index: equality, a set, a range. */
 const NARROWING_OPERATORS = new Set([
@@ -75,5 +75,19 @@ describe('every query the reader site runs', () => {
       narrowingFields(latestArticlesQuery({ page: 1, since: '2026-01-01T00:00:00.000Z' })),
     ).toEqual(['publishedAt'])
     expect(narrowingFields(articlesByTopicQuery({ topicId: 'x', page: 500 }))).toEqual(['topics'])
+  })
+})
+
+describe('nextWindowDays', () => {
+  it('stops at the window that holds the page and one story more', () => {
+    expect(nextWindowDays({ days: 7, found: 11, wanted: 11 })).toBeNull()
+    expect(nextWindowDays({ days: 3660, found: 3, wanted: 11 })).toBeNull()
+  })
+
+  it('jumps by the rate the window shows, to the longest one when it was empty', () => {
+    expect(nextWindowDays({ days: 7, found: 0, wanted: 11 })).toBe(3660)
+    expect(nextWindowDays({ days: 7, found: 70, wanted: 201 })).toBe(31)
+    expect(nextWindowDays({ days: 7, found: 7, wanted: 101 })).toBe(366)
+    expect(nextWindowDays({ days: 31, found: 30, wanted: 2001 })).toBe(3660)
   })
 })

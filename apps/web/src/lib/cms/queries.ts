@@ -41,6 +41,33 @@ export const HOME_WINDOWS_DAYS = [7, 31, 366, 3660] as const
 
 const DAY_MS = 86_400_000
 
+/**
+ * The front-page window to read next, or `null` when the one just read (`days` long, holding
+ * `found` stories) answers the page (`wanted`: the stories up to the page's end, and one more).
+ * The stories per day in this window predict how long a window the page needs; the next window
+ * of {@link HOME_WINDOWS_DAYS} at least that long (with a margin) is read next, the longest one
+ * when the window was empty.
+ *
+ * @example
+ * nextWindowDays({ days: 7, found: 0, wanted: 11 })   // 3660: a quiet newsroom
+ * nextWindowDays({ days: 7, found: 70, wanted: 201 }) // 31: ten a day, 20 days needed
+ * nextWindowDays({ days: 7, found: 70, wanted: 11 })  // null: the week holds the page
+ */
+export const nextWindowDays = ({
+  days,
+  found,
+  wanted,
+}: {
+  days: number
+  found: number
+  wanted: number
+}): number | null => {
+  const longest = HOME_WINDOWS_DAYS[HOME_WINDOWS_DAYS.length - 1] ?? days
+  if (found >= wanted || days >= longest) return null
+  const needed = found > 0 ? (wanted / (found / days)) * 1.5 : Number.POSITIVE_INFINITY
+  return HOME_WINDOWS_DAYS.find((length) => length > days && length >= needed) ?? longest
+}
+
 const published: Where = { _status: { equals: 'published' } }
 
 const and = (...clauses: Where[]): Where => ({ and: [published, ...clauses] })
