@@ -82,6 +82,13 @@ beforeAll(async () => {
     data: { name: `Byline ${tag}`, _status: 'published', user: people.writer.id },
   })
   authorId = String(author.id)
+  // The newsroom's topics: writers pick from these (only editors add new ones).
+  for (const name of ['Flooding', 'Checks'])
+    await payload.create({
+      collection: 'topics',
+      data: { name },
+      context: { disableRevalidate: true },
+    })
 }, 120_000)
 
 afterAll(async () => {
