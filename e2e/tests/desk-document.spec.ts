@@ -1,4 +1,4 @@
-import type { Browser, Page, TestInfo } from '@playwright/test'
+import type { APIRequestContext, Browser, Page, TestInfo } from '@playwright/test'
 import { expect, test } from '@playwright/test'
 
 import { cmsUrl, E2E } from '../env'
@@ -159,5 +159,123 @@ test('the document view: one state, read-only in review, own moves, a publish th
   await expect(topBarState(editor.page)).toHaveText(/State:\s*Published/)
 
   await writer.context.close()
+  await editor.context.close()
+})
+
+const countOf = async (
+  request: APIRequestContext,
+  collection: 'articles' | 'faqs' | 'authors',
+  authorization: string,
+) => {
+  const res = await request.get(`${cmsUrl}/api/${collection}?draft=true&limit=0&depth=0`, {
+    headers: { authorization },
+  })
+  expect(res.ok(), await res.text()).toBe(true)
+  return ((await res.json()) as { totalDocs: number }).totalDocs
+}
+
+test('Create New stores nothing until the new document has its title; then it is kept', async ({
+  browser,
+  request,
+}, testInfo) => {
+  test.setTimeout(120_000)
+  const editorApi = await apiSignIn(request, 'editor@example.com')
+  const writer = await person(browser, 'writer@example.com')
+  const collections = ['articles', 'faqs', 'authors'] as const
+  const before = Object.fromEntries(
+    await Promise.all(
+      collections.map(async (c) => [c, await countOf(request, c, editorApi.authorization)]),
+    ),
+  ) as Record<(typeof collections)[number], number>
+
+  // Opening the form and going away leaves nothing, in every editorial collection.
+  for (const collection of collections) {
+    await writer.page.goto(`${cmsUrl}/admin/collections/${collection}/create`)
+    await expect(writer.page.getByTestId('first-save-hint')).toBeVisible()
+    await writer.page.waitForTimeout(1_500)
+    await expect(writer.page).toHaveURL(new RegExp(`/collections/${collection}/create$`))
+    if (collection === 'articles') await shoot(writer.page, testInfo, 'create-new-article')
+    await writer.page.goto(`${cmsUrl}/admin`)
+    expect(await countOf(request, collection, editorApi.authorization)).toBe(before[collection])
+  }
+  await writer.page.goto(`${cmsUrl}/admin/board`)
+  await expect(writer.page.getByText('Untitled', { exact: false })).toHaveCount(0)
+
+  // Once there is a headline, the draft is saved (and autosave carries on from there).
+  const headline = `Tram depot reopens ${Date.now().toString(36)}`
+  await writer.page.goto(`${cmsUrl}/admin/collections/articles/create`)
+  await writer.page.locator('#field-title').fill(headline)
+  await expect(writer.page).toHaveURL(/\/collections\/articles\/[0-9a-f]{24}/, { timeout: 15_000 })
+  expect(await countOf(request, 'articles', editorApi.authorization)).toBe(before.articles + 1)
+  await writer.page.locator('#field-dek').fill('The depot takes its first trams in May.')
+  await writer.page.waitForTimeout(2_000)
+  await writer.page.goto(`${cmsUrl}/admin`)
+  const id = /articles\/([0-9a-f]{24})/.exec(writer.page.url())?.[1]
+  const saved = await request.get(
+    `${cmsUrl}/api/articles?draft=true&depth=0&where[title][equals]=${encodeURIComponent(headline)}`,
+    { headers: { authorization: editorApi.authorization } },
+  )
+  const docs = ((await saved.json()) as { docs: { id: string; dek?: string }[] }).docs
+  expect(docs).toHaveLength(1)
+  expect(docs[0]?.dek).toBe('The depot takes its first trams in May.')
+  expect(id ?? docs[0]?.id).toBeTruthy()
+  await writer.context.close()
+})
+
+test('Document locked names the person, and a lock left by someone who may not edit does not block', async ({
+  browser,
+  request,
+}, testInfo) => {
+  test.setTimeout(150_000)
+  const writerApi = await apiSignIn(request, 'writer@example.com')
+  const editorApi = await apiSignIn(request, 'editor@example.com')
+  const create = async (title: string) => {
+    const res = await request.post(`${cmsUrl}/api/articles?draft=true`, {
+      headers: { authorization: writerApi.authorization },
+      data: { title },
+    })
+    expect(res.ok(), await res.text()).toBe(true)
+    return ((await res.json()) as { doc: { id: string } }).doc.id
+  }
+  const stamp = Date.now().toString(36)
+  const draftId = await create(`Library opening hours ${stamp}`)
+  const reviewId = await create(`Swimming pool repairs ${stamp}`)
+
+  const editor = await person(browser, 'editor@example.com')
+
+  // The writer has their draft open (Payload's lock, as their form holds it between keystrokes
+  // and autosaves): the editor who opens it is told who, by name.
+  const lockAs = async (id: string) => {
+    const lock = await request.post(`${cmsUrl}/api/payload-locked-documents`, {
+      headers: { authorization: writerApi.authorization },
+      data: {
+        document: { relationTo: 'articles', value: id },
+        user: { relationTo: 'users', value: writerApi.userId },
+      },
+    })
+    expect(lock.ok(), await lock.text()).toBe(true)
+  }
+  await lockAs(draftId)
+  await editor.page.goto(`${cmsUrl}/admin/collections/articles/${draftId}`)
+  const modal = editor.page.locator('#document-locked')
+  await expect(modal).toBeVisible()
+  await expect(modal).toContainText('Wren Writer')
+  await expect(modal).not.toContainText(writerApi.userId)
+  await shoot(editor.page, testInfo, 'lock-names-the-writer')
+
+  // A lock left on a story in review by its writer (who may no longer edit it) is let go as the
+  // editor opens the story: no modal, the form open.
+  const submitted = await request.post(`${cmsUrl}/api/articles/${reviewId}/workflow`, {
+    headers: { authorization: writerApi.authorization },
+    data: { action: 'submit', reviewer: editorApi.userId },
+  })
+  expect(submitted.ok(), await submitted.text()).toBe(true)
+  await lockAs(reviewId)
+  await editor.page.goto(`${cmsUrl}/admin/collections/articles/${reviewId}`)
+  await expect(stateBadge(editor.page)).toHaveText('In review')
+  await editor.page.waitForTimeout(1_500)
+  await expect(editor.page.locator('#document-locked')).toHaveCount(0)
+  await expect(editor.page.locator('#field-dek')).toBeEditable()
+
   await editor.context.close()
 })
