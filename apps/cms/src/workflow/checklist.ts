@@ -7,8 +7,8 @@ import { checklistProblems, hasText } from '@copydesk/workflow/publishReadiness'
 import { relationIds } from '../revalidate/lookups'
 
 /**
- * An article as the checklist reads it: the hero's alt text from its media document, its topics'
- * names and each Key Question's answer from its FAQ (the latest version, as the editor sees it).
+ * An article as the checklist reads it: the hero's alt text from its media document and each Key
+ * Question's answer from its FAQ (the latest version, as the editor sees it).
  */
 export const checklistCandidateOf = async ({
   doc,
@@ -41,27 +41,13 @@ export const checklistCandidateOf = async ({
       })
     : { docs: [] }
   const byId = new Map(faqs.map((faq) => [String(faq.id), faq]))
-  const topicIds = relationIds(doc.topics)
-  const { docs: topics } = topicIds.length
-    ? await req.payload.find({
-        collection: 'topics',
-        where: { id: { in: topicIds } },
-        depth: 0,
-        limit: topicIds.length,
-        pagination: false,
-        overrideAccess: true,
-        select: { name: true },
-        req,
-      })
-    : { docs: [] }
-  const topicNames = new Map(topics.map((topic) => [String(topic.id), topic.name]))
   const meta = (doc.meta ?? null) as ChecklistCandidate['meta']
   return {
     title: doc.title as string | null,
     dek: doc.dek as string | null,
     authors: relationIds(doc.authors),
-    // Names, as the editor reads them; a topic deleted since still counts by its id.
-    topics: topicIds.map((id) => topicNames.get(id) ?? id),
+    // Ids: the server only counts them (the workflow panel shows their names).
+    topics: relationIds(doc.topics),
     hero: { hasImage: Boolean(heroId), alt: heroAlt },
     meta,
     faqs: faqIds.map((id) => {
