@@ -39,7 +39,9 @@ const answer = async (req: IncomingMessage, res: ServerResponse) => {
   if (path === '/articles/slow') await sleep(300)
   // An old article address, as the site answers it (permanentRedirect from the article page).
   if (path === '/articles/old-slug') {
-    res.writeHead(308, { location: '/articles/new-slug', 'cache-control': PUBLIC })
+    // Next 16 repeats a cached redirect's Location (vercel/next.js#82117).
+    res.setHeader('location', ['/articles/new-slug', '/articles/new-slug'])
+    res.writeHead(308, { 'cache-control': PUBLIC })
     res.end('/articles/new-slug')
     return
   }
@@ -119,7 +121,7 @@ describe.skipIf(!bin)('the edge in front of an origin', () => {
     expect(hits.get('/articles/one')).toBe(1)
   })
 
-  it('passes an old address’s 308 through with its Location, and stores it like a page', async () => {
+  it('passes an old address’s 308 through with one Location, and stores it like a page', async () => {
     for (const acceptEncoding of ['gzip', 'identity']) {
       const answers = []
       for (let i = 0; i < 2; i++)
@@ -131,6 +133,7 @@ describe.skipIf(!bin)('the edge in front of an origin', () => {
         )
       for (const answer of answers) {
         expect(answer.status).toBe(308)
+        // Once, though the origin sent it twice (fetch would join two as "/a, /a").
         expect(answer.headers.get('location')).toBe('/articles/new-slug')
       }
       expect(answers.map((answer) => answer.cache)).toEqual(['MISS', 'HIT'])

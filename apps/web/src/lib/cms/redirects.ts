@@ -24,7 +24,8 @@ export const getRedirect = cache(async (from: string): Promise<string | null> =>
   if (!to) return null
   if (to.type === 'custom') return to.url ?? null
   const story = to.reference?.value
-  if (typeof story !== 'object' || !story?.slug || story._status !== 'published') return null
+  // Populated only when readers may see the story (the client is anonymous): published.
+  if (typeof story !== 'object' || !story?.slug) return null
   const target = readerPath('articles', story.slug)
   // A story published again under its old slug owns that address (the CMS drops the redirect).
   return target === from ? null : target
