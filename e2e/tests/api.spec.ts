@@ -75,9 +75,11 @@ test.describe('bad input is a 400 that names the field', () => {
     { name: 'a missing title', data: { slug: 'no-title-here' }, field: 'title' },
     { name: 'a title over 160 characters', data: { title: 'x'.repeat(161) }, field: 'title' },
   ]
-  // Drafts may be incomplete; the rules apply when an editor approves or publishes (the
-  // pre-publish checklist at Approve, the field rules at Publish). The refusal names the field and
-  // changes nothing: the document stays where it was and off the site.
+  // A draft may be incomplete, but what it holds must be valid and it needs its headline: a bad
+  // slug or headline is refused as the draft is saved, naming the field, and nothing is stored.
+  // The rest (byline, dek, …) applies when an editor approves or publishes (the pre-publish
+  // checklist at Approve, the field rules at Publish): that refusal names the field and changes
+  // nothing either, the document stays where it was and off the site.
   const refusedPublish = async (request: APIRequestContext, data: Record<string, unknown>) => {
     const editor = await apiSignIn(request, 'editor@example.com')
     const created = await request.post('/api/articles?draft=true', {
@@ -124,16 +126,34 @@ test.describe('bad input is a 400 that names the field', () => {
 
   for (const { name, data, field } of cases) {
     test(name, async ({ request }) => {
+      const editor = await apiSignIn(request, 'editor@example.com')
+      const drafts = async () =>
+        (
+          (await (
+            await request.get('/api/articles?draft=true&limit=1&depth=0', {
+              headers: { authorization: editor.authorization },
+            })
+          ).json()) as { totalDocs: number }
+        ).totalDocs
+      const before = await drafts()
       const authors = (await (await request.get('/api/authors?limit=1')).json()) as {
         docs: { id: string }[]
       }
-      const res = await refusedPublish(request, { ...data, authors: [authors.docs[0]?.id] })
+      const res = await request.post('/api/articles?draft=true', {
+        headers: { authorization: editor.authorization },
+        data: {
+          dek: 'A draft refused by the end-to-end check.',
+          authors: [authors.docs[0]?.id],
+          ...data,
+        },
+      })
       expect(res.status()).toBe(400)
       const body = (await res.json()) as {
         errors: { data?: { errors: { path: string; message: string }[] } }[]
       }
       const paths = body.errors.flatMap((e) => e.data?.errors.map((d) => d.path) ?? [])
       expect(paths).toContain(field)
+      expect(await drafts()).toBe(before)
     })
   }
 
