@@ -554,6 +554,29 @@ const REST_ROWS: Record<string, Row> = {
     expect: () => ({ allowed: false }),
     leaks: (_ctx, answer) => answer.ok,
   },
+  // Readers' search and date archive (articles): open to everyone, published stories only.
+  'GET /search': {
+    kind: 'read',
+    run: (ctx) =>
+      rest(
+        ctx.actor,
+        'GET',
+        `/${ctx.collection}/search?q=${encodeURIComponent(ctx.fixture.title.split(' ').at(-1) ?? '')}`,
+      ),
+    expect: () => ({ allowed: true }),
+    // Nobody, staff included, finds a draft's words through it.
+    leaks: (ctx, answer) =>
+      answer.ok &&
+      (answer.text.includes(ctx.fixture.earlierTitle) ||
+        (!ctx.fixture.isLive && answer.text.includes(ctx.fixture.title))),
+  },
+  'GET /archive': {
+    kind: 'read',
+    run: (ctx) => rest(ctx.actor, 'GET', `/${ctx.collection}/archive`),
+    expect: () => ({ allowed: true }),
+    // Counts per month only: no document's words to leak.
+    leaks: () => false,
+  },
   'GET /:id/live': {
     kind: 'read',
     run: (ctx) => rest(ctx.actor, 'GET', `${byId(ctx)}/live`),
