@@ -42,5 +42,16 @@ export const ACCOUNTS = [
   { email: 'writer@example.com', name: 'Wren Writer', role: 'writer' },
 ] as const
 
+/** How Chromium is started for every check (Playwright's and Lighthouse's): headless in a container. */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+] as const
+
 /** The environment the test runner was started with, for the processes it spawns. */
 export const inheritedEnv = process.env

@@ -1,6 +1,15 @@
 import { defineConfig, devices } from '@playwright/test'
 
-import { cmsUrl, databaseUri, E2E, redisPort, webUrl, webWorkers, webWorkerUrls } from './env'
+import {
+  CHROMIUM_ARGS,
+  cmsUrl,
+  databaseUri,
+  E2E,
+  redisPort,
+  webUrl,
+  webWorkers,
+  webWorkerUrls,
+} from './env'
 
 const isCI = Boolean(process.env.CI)
 
@@ -26,15 +35,7 @@ export default defineConfig({
     screenshot: 'only-on-failure',
     launchOptions: {
       executablePath: E2E.chromium,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
+      args: [...CHROMIUM_ARGS],
     },
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], channel: undefined } }],

@@ -3,7 +3,7 @@ import lighthouse from 'lighthouse'
 
 import { readerUrl } from '@copydesk/types/site-urls'
 
-import { E2E, webUrl } from '../env'
+import { CHROMIUM_ARGS, E2E, webUrl } from '../env'
 
 /**
  * Lighthouse on the seeded article page of the production site: best practices (console errors,
@@ -22,16 +22,7 @@ test('the article page scores 100 on best practices and at least 95 on accessibi
   test.setTimeout(120_000)
   const browser = await chromium.launch({
     executablePath: E2E.chromium,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      `--remote-debugging-port=${DEBUG_PORT}`,
-    ],
+    args: [...CHROMIUM_ARGS, `--remote-debugging-port=${DEBUG_PORT}`],
   })
   try {
     const result = await lighthouse(readerUrl(webUrl, 'articles', SLUG), {

@@ -11,9 +11,9 @@
  * `bench: edge_ratio=E origin_ratio=O edge_p99_ms=X publish_visible_ms=Y edge_visible_ms=Z`
  * followed by ` workers=N workers_ratio=W` when there is more than one worker.
  */
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { dirname, join } from 'node:path'
+import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { setTimeout as sleep } from 'node:timers/promises'
 
@@ -24,7 +24,9 @@ import type { BenchEnv } from '../src/env.ts'
 import { EnvError, readBenchEnv } from '../src/env.ts'
 import type { RunningNginx } from '../src/nginx.ts'
 import { findFreePort, findNginx, nginxVersion, startNginx } from '../src/nginx.ts'
-import { renderEdgeConfig, renderStaticConfig } from '../src/render.ts'
+import { renderEdgeConfig } from '../src/render.ts'
+
+import { startStaticServer } from './staticServer.ts'
 
 const ARTICLE_PATH = '/articles/north-korean-diplomat-assigned-to-cuba-defects-to-south-korea'
 const AUTHOR_SLUG = 'claire-jimenez'
@@ -127,32 +129,18 @@ const startStatic = async (
   scratch: string,
   html: Buffer,
 ): Promise<URL> => {
-  const docRoot = join(scratch, 'root')
-  const file = join(docRoot, ARTICLE_PATH)
-  mkdirSync(dirname(file), { recursive: true, mode: 0o755 })
-  chmodSync(docRoot, 0o755)
-  chmodSync(dirname(file), 0o755)
-  writeFileSync(file, html, { mode: 0o644 })
-  const port = env.staticPort || (await findFreePort())
-  const runDir = join(scratch, 'static-run')
-  const nginx = await startNginx({
+  const { nginx, url } = await startStaticServer({
     bin,
-    runDir,
-    config: renderStaticConfig({
-      runDir,
-      listenHost: '127.0.0.1',
-      listenPort: port,
-      docRoot,
-      workers: env.edge.workers,
-    }),
-    host: '127.0.0.1',
-    port,
+    scratch,
+    path: ARTICLE_PATH,
+    body: html,
+    port: env.staticPort,
+    workers: env.edge.workers,
   })
   cleanups.push(nginx.stop)
-  const url = new URL(`http://127.0.0.1:${port}`)
   const check = await request(new URL(ARTICLE_PATH, url))
   if (check.status !== 200 || !check.body.equals(html)) {
-    throw new BenchError(`the static nginx on port ${port} did not serve the page's bytes.`)
+    throw new BenchError(`the static nginx on ${url.host} did not serve the page's bytes.`)
   }
   return url
 }

@@ -42,8 +42,9 @@ import { ensureDatabase } from '@copydesk/devdb/ensure'
 import { workerPorts } from '@copydesk/origin/workers'
 
 import { inheritedEnv, readEdgeEnv } from '../src/env.ts'
-import { findFreePort, findNginx, startNginx } from '../src/nginx.ts'
-import { renderStaticConfig } from '../src/render.ts'
+import { findFreePort, findNginx } from '../src/nginx.ts'
+
+import { startStaticServer } from './staticServer.ts'
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..')
 const cmsDir = join(repoRoot, 'apps/cms')
@@ -506,35 +507,23 @@ const measureThroughput = async ({
   const bin = findNginx(readEdgeEnv(inheritedEnv()))
   if (!bin) throw new BenchError('nginx is not installed: it serves the static ceiling.')
   const html = Buffer.from((await timedGet(`${site}${articlePath}`)).body)
-  const docRoot = join(scratch, 'static')
-  mkdirSync(dirname(join(docRoot, articlePath)), { recursive: true, mode: 0o755 })
-  chmodSync(docRoot, 0o755)
-  chmodSync(dirname(join(docRoot, articlePath)), 0o755)
-  writeFileSync(join(docRoot, articlePath), html, { mode: 0o644 })
-  const staticPort = await findFreePort()
-  const runDir = join(scratch, 'static-run')
-  const nginx = await startNginx({
+  const { nginx, url: staticUrl } = await startStaticServer({
     bin,
-    runDir,
-    config: renderStaticConfig({
-      runDir,
-      listenHost: '127.0.0.1',
-      listenPort: staticPort,
-      docRoot,
-      workers: 'auto',
-    }),
-    host: '127.0.0.1',
-    port: staticPort,
+    scratch,
+    path: articlePath,
+    body: html,
+    port: 0,
+    workers: 'auto',
   })
   cleanups.push(nginx.stop)
 
   const secondWorker = `http://127.0.0.1:${workerPorts(webPort, 2)[1]}`
   const rounds = { static: [] as number[], one: [] as number[], two: [] as number[] }
   for (let round = 1; round <= THROUGHPUT_ROUNDS; round++) {
-    await load(`http://127.0.0.1:${staticPort}${articlePath}`, 3, CONNECTIONS)
+    await load(`${staticUrl.origin}${articlePath}`, 3, CONNECTIONS)
     rounds.static.push(
-      (await load(`http://127.0.0.1:${staticPort}${articlePath}`, THROUGHPUT_SECONDS, CONNECTIONS))
-        .requests.average,
+      (await load(`${staticUrl.origin}${articlePath}`, THROUGHPUT_SECONDS, CONNECTIONS)).requests
+        .average,
     )
     await restart(1)
     await load(`${site}${articlePath}`, 3, CONNECTIONS)
