@@ -21,6 +21,7 @@ const counts = async () => ({
   articles: (await payload.count({ collection: 'articles' })).totalDocs,
   faqs: (await payload.count({ collection: 'faqs' })).totalDocs,
   authors: (await payload.count({ collection: 'authors' })).totalDocs,
+  topics: (await payload.count({ collection: 'topics' })).totalDocs,
 })
 
 /** Every run of text in a Lexical tree, block by block. */
@@ -53,6 +54,7 @@ describe('seed', () => {
     const before = await counts()
     const first = await seed({ payload, contentDir })
     expect(first).toEqual({
+      topics: { created: 4, updated: 0, unchanged: 0 },
       authors: { created: 1, updated: 0, unchanged: 0 },
       faqs: { created: 4, updated: 0, unchanged: 0 },
       articles: { created: 1, updated: 0, unchanged: 0 },
@@ -62,10 +64,12 @@ describe('seed', () => {
       articles: before.articles + 1,
       faqs: before.faqs + 4,
       authors: before.authors + 1,
+      topics: before.topics + 4,
     })
 
     const second = await seed({ payload, contentDir })
     expect(second).toEqual({
+      topics: { created: 0, updated: 0, unchanged: 4 },
       authors: { created: 0, updated: 0, unchanged: 1 },
       faqs: { created: 0, updated: 0, unchanged: 4 },
       articles: { created: 0, updated: 0, unchanged: 1 },
