@@ -16,9 +16,8 @@ const SLUG = 'north-korean-diplomat-assigned-to-cuba-defects-to-south-korea'
 const DEBUG_PORT = E2E.webPort + 7000
 
 test('the article page scores 100 on best practices and at least 95 on accessibility', async ({
-  browserName,
+  browserName: _browserName,
 }, testInfo) => {
-  test.skip(browserName !== 'chromium', 'Lighthouse drives Chromium')
   test.setTimeout(120_000)
   const browser = await chromium.launch({
     executablePath: E2E.chromium,

@@ -4,20 +4,10 @@
  * ordered and bulleted lists (nested too); quotes; rules. A seed makes every run the same.
  */
 
-/** A small deterministic generator (mulberry32). */
-export const randomFrom = (seed: number) => {
-  let state = seed >>> 0
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-  const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1))
-  const pick = <T>(items: readonly T[]): T => items[int(0, items.length - 1)] as T
-  return { next, int, pick }
-}
+import { seededRandom } from '../../src/seed/archive/random'
+
+/** The archive seeder's deterministic generator (mulberry32), under this file's older name. */
+export const randomFrom = seededRandom
 
 export type Random = ReturnType<typeof randomFrom>
 
