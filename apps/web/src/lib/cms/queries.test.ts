@@ -4,7 +4,16 @@ import { describe, expect, it } from 'vitest'
 import { isNarrowingField } from '@copydesk/types/indexes'
 
 import type { SiteQuery } from './queries'
-import { SITE_QUERIES, articlesByTopicQuery, latestArticlesQuery, nextWindowDays } from './queries'
+import {
+  SITE_QUERIES,
+  articleBySlugQuery,
+  articlesByAuthorQuery,
+  articlesByTopicQuery,
+  latestArticlesQuery,
+  monthArticlesQuery,
+  nextWindowDays,
+  relatedArticlesQuery,
+} from './queries'
 
 /** Operators that select a bounded part of an index: equality, a set, a range. */
 const NARROWING_OPERATORS = new Set([
@@ -55,6 +64,14 @@ describe('every query the reader site runs', () => {
     },
   )
 
+  it.each(SITE_QUERIES.map((example) => [example.name, example] as const))(
+    '%s leaves "published only" to the CMS\'s read access',
+    (_name, { query }) => {
+      // The anonymous client's access already adds it; a repeat makes the engine scan.
+      expect([...requiredFilters(query.where)]).not.toContain('_status')
+    },
+  )
+
   it('recognises an unnarrowed query, and a narrowing hidden in one branch of an or', () => {
     const everything: SiteQuery = {
       collection: 'articles',
@@ -75,6 +92,32 @@ describe('every query the reader site runs', () => {
       narrowingFields(latestArticlesQuery({ page: 1, since: '2026-01-01T00:00:00.000Z' })),
     ).toEqual(['publishedAt'])
     expect(narrowingFields(articlesByTopicQuery({ topicId: 'x', page: 500 }))).toEqual(['topics'])
+  })
+})
+
+describe('list pages', () => {
+  const lists = {
+    'front page': latestArticlesQuery({ page: 1, since: '2026-01-01T00:00:00.000Z' }),
+    related: relatedArticlesQuery({ articleId: 'a', topicIds: ['t'], limit: 3 }),
+    topic: articlesByTopicQuery({ topicId: 't', page: 2 }),
+    author: articlesByAuthorQuery({ authorId: 'a', page: 2 }),
+    month: monthArticlesQuery({ from: '2024-07-01', to: '2024-08-01', page: 1 }),
+  }
+
+  it.each(Object.entries(lists))('%s asks for the fields of a card, not the story', (_n, query) => {
+    expect(Object.keys(query.select ?? {})).toEqual(
+      expect.arrayContaining(['title', 'slug', 'dek', 'publishedAt', 'authors', 'topics']),
+    )
+    expect(query.select).not.toHaveProperty('body')
+    expect(query.select).not.toHaveProperty('faqs')
+    expect(query.populate).toEqual({
+      authors: { name: true, slug: true },
+      topics: { name: true, slug: true },
+    })
+  })
+
+  it('leaves the story page its whole story', () => {
+    expect(articleBySlugQuery({ slug: 'a' }).select).toBeUndefined()
   })
 })
 
