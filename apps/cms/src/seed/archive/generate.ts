@@ -84,42 +84,58 @@ const rootOf = (children: LexicalNode[]): RichText => ({
 
 const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1)
 
-const sentence = (random: Random, words: number): string => {
+/**
+ * Filler words: the general vocabulary of news copy, without the nouns headlines are built from,
+ * so a headline's words (its place, its actor, its subject) appear in the stories about them
+ * rather than in every story of the archive. That keeps searches as selective as a real
+ * archive's: a search for a place finds that place's stories.
+ */
+const FILLER: readonly string[] = WORDS.filter(
+  (word) => !(NOUNS as readonly string[]).includes(word),
+)
+
+/** What a story is about: its words come back in its dek, body and Key Questions. */
+type Subject = readonly string[]
+
+const sentence = (random: Random, words: number, about: Subject): string => {
   const parts: string[] = []
   for (let i = 0; i < words; i += 1) {
     if (i > 3 && i < words - 2 && random.next() < 0.08) parts.push(random.pick(CONNECTORS))
-    else if (random.next() < 0.06) parts.push(random.pick(PLACES))
-    else parts.push(random.pick(WORDS))
+    else if (random.next() < 0.06) parts.push(random.pick(about))
+    else if (random.next() < 0.005) parts.push(random.pick(PLACES))
+    else parts.push(random.pick(FILLER))
   }
   return `${capitalise(parts.join(' '))}.`
 }
 
-const paragraphText = (random: Random, words: number): string => {
+const paragraphText = (random: Random, words: number, about: Subject): string => {
   const sentences: string[] = []
   let left = words
   while (left > 0) {
     const length = Math.min(left, random.int(8, 22))
-    sentences.push(sentence(random, length))
+    sentences.push(sentence(random, length, about))
     left -= length
   }
   return sentences.join(' ')
 }
 
 /** A story body of `words` words: paragraphs under subheadings, with a list now and then. */
-export const storyBody = (random: Random, words: number): RichText => {
+export const storyBody = (random: Random, words: number, about: Subject): RichText => {
   const children: LexicalNode[] = []
   let left = words
   let sinceHeading = 0
   while (left > 0) {
     if (sinceHeading >= 3 && random.next() < 0.5) {
       children.push(
-        element('heading', [textNode(capitalise(sentence(random, 5).slice(0, -1)))], { tag: 'h2' }),
+        element('heading', [textNode(capitalise(sentence(random, 5, about).slice(0, -1)))], {
+          tag: 'h2',
+        }),
       )
       sinceHeading = 0
     }
     if (children.length > 2 && random.next() < 0.15) {
       const items = Array.from({ length: random.int(3, 5) }, () =>
-        sentence(random, random.int(4, 9)),
+        sentence(random, random.int(4, 9), about),
       )
       children.push(
         element(
@@ -131,7 +147,7 @@ export const storyBody = (random: Random, words: number): RichText => {
       left -= items.join(' ').split(' ').length
     }
     const length = Math.min(left, random.int(50, 110))
-    children.push(paragraphNode(paragraphText(random, length)))
+    children.push(paragraphNode(paragraphText(random, length, about)))
     left -= length
     sinceHeading += 1
   }
@@ -225,7 +241,9 @@ const hasKeyQuestions = (index: number) => index % 9 === 4
 export const archiveStory = ({ index, total }: { index: number; total: number }): ArchiveStory => {
   const random = seededRandom(0x9e3779b9 ^ index)
   const place = random.pick(PLACES)
-  const title = `${place} ${random.pick(ACTORS)} ${random.pick(VERBS)} ${random.pick(NOUNS)}`
+  const [actor, noun] = [random.pick(ACTORS), random.pick(NOUNS)]
+  const about: Subject = [place, actor, noun]
+  const title = `${place} ${actor} ${random.pick(VERBS)} ${noun}`
   const step = ARCHIVE_SPAN_MS / Math.max(total, 1)
   const publishedAt = new Date(
     ARCHIVE_END -
@@ -235,12 +253,12 @@ export const archiveStory = ({ index, total }: { index: number; total: number })
   )
   const faqs: ArchiveFaq[] = hasKeyQuestions(index)
     ? Array.from({ length: random.int(2, 4) }, (_, n) => {
-        const question = `What does the ${random.pick(NOUNS)} mean for ${place} ${random.pick(WORDS)}?`
+        const question = `What does the ${noun} mean for ${place} ${random.pick(FILLER)}?`
         return {
           id: archiveId('faqs', index * 4 + n),
           question,
           slug: `${slugify({ text: question })}-${index}-${n}`,
-          answer: rootOf([paragraphNode(paragraphText(random, random.int(30, 70)))]),
+          answer: rootOf([paragraphNode(paragraphText(random, random.int(30, 70), about))]),
         }
       })
     : []
@@ -249,13 +267,13 @@ export const archiveStory = ({ index, total }: { index: number; total: number })
     index,
     title: capitalise(title),
     slug: `${slugify({ text: title })}-${index}`,
-    dek: sentence(random, random.int(14, 26)),
+    dek: sentence(random, random.int(14, 26), about),
     publishedAt,
     authorIds: distinct(random, random.int(1, 3), ARCHIVE_AUTHORS).map((n) =>
       archiveId('authors', n),
     ),
     topicIds: distinct(random, random.int(1, 4), ARCHIVE_TOPICS).map((n) => archiveId('topics', n)),
-    body: storyBody(random, random.int(400, 1500)),
+    body: storyBody(random, random.int(400, 1500), about),
     faqs,
     faqsHeading: faqs.length > 0 ? 'Key Questions' : null,
   }

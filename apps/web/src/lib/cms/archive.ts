@@ -5,18 +5,24 @@ import { cacheTags } from '@copydesk/types/cache-tags'
 import type { ArchiveMonth } from '../archive'
 import { monthWindow } from '../archive'
 import { cms, tagged } from './client'
-import { monthArticlesQuery } from './queries'
+import { windowedPage } from './lists'
+import { ARCHIVE_PAGE_SIZE, monthWindows } from './queries'
 
 /**
- * Page `page` of the stories published in a month, newest first: the month's publishedAt window
- * (an indexed range), so the database never sorts the whole archive.
+ * Page `page` of the stories published in a month, newest first, read from about a week of the
+ * month at a time (see `windowedPage`).
  */
 export const getArticlesOfMonth = cache(
-  async ({ year, month, page }: ArchiveMonth & { page: number }) =>
-    cms.find(
-      monthArticlesQuery({ ...monthWindow({ year, month }), page }) as { collection: 'articles' },
-      tagged(cacheTags.collection('articles')),
-    ),
+  async ({ year, month, page }: ArchiveMonth & { page: number }) => {
+    const scope = monthWindow({ year, month })
+    return windowedPage({
+      scope,
+      windows: monthWindows(scope),
+      page,
+      size: ARCHIVE_PAGE_SIZE,
+      tags: [cacheTags.collection('articles')],
+    })
+  },
 )
 
 /** Every month with published stories and how many, newest first (the CMS counts them). */

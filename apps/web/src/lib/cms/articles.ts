@@ -11,14 +11,17 @@ import {
   HOME_WINDOWS_DAYS,
   allTopicsQuery,
   articleBySlugQuery,
-  articlesByAuthorQuery,
-  articlesByTopicQuery,
+  LIST_PAGE_SIZE,
+  authorFilter,
   latestArticlesQuery,
   nextWindowDays,
   relatedArticlesQuery,
   topicBySlugQuery,
+  topicFilter,
   windowStart,
+  yearWindows,
 } from './queries'
+import { windowedPage } from './lists'
 
 /** A page of a list, as the pages render it. */
 export type ArticlePage = {
@@ -26,8 +29,10 @@ export type ArticlePage = {
   page: number
   hasPrevPage: boolean
   hasNextPage: boolean
-  /** Pages in the whole list (for the front page: within its ten-year reach). */
+  /** Pages in the whole list (for the front page: within the window read). */
   totalPages: number
+  /** Stories in the whole list (for the front page: within the window read). */
+  totalDocs: number
 }
 
 const toPage = (result: PaginatedDocs<Article>, page: number): ArticlePage => ({
@@ -36,6 +41,7 @@ const toPage = (result: PaginatedDocs<Article>, page: number): ArticlePage => ({
   hasPrevPage: page > 1,
   hasNextPage: result.hasNextPage,
   totalPages: result.totalPages,
+  totalDocs: result.totalDocs,
 })
 
 /**
@@ -93,13 +99,13 @@ export const getRelatedArticles = cache(async (article: Article, limit = 3) => {
 /** Page `page` of an author's published stories, newest first. */
 export const getArticlesByAuthor = cache(
   async (authorId: string, slug: string, page = 1): Promise<ArticlePage> =>
-    toPage(
-      await cms.find(
-        articlesByAuthorQuery({ authorId, page }) as { collection: 'articles' },
-        tagged(cacheTags.author(slug), cacheTags.collection('articles')),
-      ),
+    windowedPage({
+      filter: authorFilter(authorId),
+      windows: yearWindows({ now: new Date() }),
       page,
-    ),
+      size: LIST_PAGE_SIZE,
+      tags: [cacheTags.author(slug), cacheTags.collection('articles')],
+    }),
 )
 
 /** Every topic, by name (the topic list, the sitemap). */
@@ -123,11 +129,11 @@ export const getTopicBySlug = cache(async (slug: string): Promise<Topic | null> 
 /** Page `page` of a topic's published stories, newest first. */
 export const getArticlesByTopic = cache(
   async (topic: Pick<Topic, 'id' | 'slug'>, page = 1): Promise<ArticlePage> =>
-    toPage(
-      await cms.find(
-        articlesByTopicQuery({ topicId: topic.id, page }) as { collection: 'articles' },
-        tagged(cacheTags.topic(topic.slug ?? ''), cacheTags.collection('articles')),
-      ),
+    windowedPage({
+      filter: topicFilter(topic.id),
+      windows: yearWindows({ now: new Date() }),
       page,
-    ),
+      size: LIST_PAGE_SIZE,
+      tags: [cacheTags.topic(topic.slug ?? ''), cacheTags.collection('articles')],
+    }),
 )

@@ -7,12 +7,16 @@ import type { SiteQuery } from './queries'
 import {
   SITE_QUERIES,
   articleBySlugQuery,
-  articlesByAuthorQuery,
-  articlesByTopicQuery,
+  authorFilter,
   latestArticlesQuery,
-  monthArticlesQuery,
+  listCountQuery,
+  listWindowQuery,
+  locatePage,
+  monthWindows,
   nextWindowDays,
   relatedArticlesQuery,
+  topicFilter,
+  yearWindows,
 } from './queries'
 
 /** Operators that select a bounded part of an index: equality, a set, a range. */
@@ -91,7 +95,12 @@ describe('every query the reader site runs', () => {
     expect(
       narrowingFields(latestArticlesQuery({ page: 1, since: '2026-01-01T00:00:00.000Z' })),
     ).toEqual(['publishedAt'])
-    expect(narrowingFields(articlesByTopicQuery({ topicId: 'x', page: 500 }))).toEqual(['topics'])
+    expect(narrowingFields(listCountQuery({ filter: topicFilter('x') }))).toEqual(['topics'])
+    expect(
+      narrowingFields(
+        listWindowQuery({ filter: topicFilter('x'), window: { to: 'y' }, limit: 20 }),
+      ),
+    ).toEqual(['topics', 'publishedAt'])
   })
 })
 
@@ -99,9 +108,9 @@ describe('list pages', () => {
   const lists = {
     'front page': latestArticlesQuery({ page: 1, since: '2026-01-01T00:00:00.000Z' }),
     related: relatedArticlesQuery({ articleId: 'a', topicIds: ['t'], limit: 3 }),
-    topic: articlesByTopicQuery({ topicId: 't', page: 2 }),
-    author: articlesByAuthorQuery({ authorId: 'a', page: 2 }),
-    month: monthArticlesQuery({ from: '2024-07-01', to: '2024-08-01', page: 1 }),
+    topic: listWindowQuery({ filter: topicFilter('t'), window: { from: '2026' }, limit: 40 }),
+    author: listWindowQuery({ filter: authorFilter('a'), window: { from: '2026' }, limit: 40 }),
+    month: listWindowQuery({ window: { from: '2024-07-01', to: '2024-07-08' }, limit: 20 }),
   }
 
   it.each(Object.entries(lists))('%s asks for the fields of a card, not the story', (_n, query) => {
@@ -118,6 +127,75 @@ describe('list pages', () => {
 
   it('leaves the story page its whole story', () => {
     expect(articleBySlugQuery({ slug: 'a' }).select).toBeUndefined()
+  })
+})
+
+describe('windows of a list', () => {
+  it('counts a list by year, this year open to the future and the oldest open to the past', () => {
+    const windows = yearWindows({ now: new Date('2026-12-01T10:00:00Z'), years: 3 })
+    expect(windows).toEqual([
+      { from: '2026-01-01T00:00:00.000Z' },
+      { from: '2025-01-01T00:00:00.000Z', to: '2026-01-01T00:00:00.000Z' },
+      { from: '2024-01-01T00:00:00.000Z', to: '2025-01-01T00:00:00.000Z' },
+      { to: '2024-01-01T00:00:00.000Z' },
+    ])
+  })
+
+  it('cuts a month into four windows that meet, newest first', () => {
+    const windows = monthWindows({
+      from: '2024-02-01T00:00:00.000Z',
+      to: '2024-03-01T00:00:00.000Z',
+    })
+    expect(windows.map((w) => [w.from?.slice(0, 10), w.to?.slice(0, 10)])).toEqual([
+      ['2024-02-22', '2024-03-01'],
+      ['2024-02-15', '2024-02-22'],
+      ['2024-02-08', '2024-02-15'],
+      ['2024-02-01', '2024-02-08'],
+    ])
+  })
+})
+
+describe('locatePage', () => {
+  const windows = [{ from: 'c' }, { from: 'b', to: 'c' }, { from: 'a', to: 'b' }, { to: 'a' }]
+
+  it('reads page 1 from this year alone when it holds the page', () => {
+    expect(locatePage({ windows, counts: [25], offset: 0, size: 20, isComplete: false })).toEqual({
+      window: { from: 'c', to: undefined },
+      skip: 0,
+    })
+  })
+
+  it('asks for more counts until the page ends inside the counted windows', () => {
+    expect(locatePage({ windows, counts: [12], offset: 0, size: 20, isComplete: false })).toBeNull()
+    expect(
+      locatePage({ windows, counts: [12, 30], offset: 10, size: 10, isComplete: false }),
+    ).toEqual({
+      window: { from: 'b', to: undefined },
+      skip: 10,
+    })
+  })
+
+  it('skips the windows before the page: a deep page reads one year, not the ones before it', () => {
+    // 30 a year: page 4 at 20 a page is stories 60–79, all in the third year.
+    expect(
+      locatePage({ windows, counts: [30, 30, 30, 30], offset: 60, size: 20, isComplete: true }),
+    ).toEqual({ window: { from: 'a', to: 'b' }, skip: 0 })
+    // Page 3 is stories 40–59: the second year's last 20.
+    expect(
+      locatePage({ windows, counts: [30, 30, 30], offset: 40, size: 20, isComplete: false }),
+    ).toEqual({ window: { from: 'b', to: 'c' }, skip: 10 })
+  })
+
+  it('passes over empty years', () => {
+    expect(
+      locatePage({ windows, counts: [0, 0, 5, 40], offset: 20, size: 20, isComplete: true }),
+    ).toEqual({ window: { from: undefined, to: 'a' }, skip: 15 })
+  })
+
+  it('reads what the windows hold once all are counted, even short of a page', () => {
+    expect(
+      locatePage({ windows, counts: [3, 0, 0, 4], offset: 0, size: 20, isComplete: true }),
+    ).toEqual({ window: { from: undefined, to: undefined }, skip: 0 })
   })
 })
 

@@ -158,36 +158,142 @@ export const relatedArticlesQuery = ({
   ...CARD,
 })
 
-/** Page `page` of a topic's stories, newest first. */
-export const articlesByTopicQuery = ({
-  topicId,
-  page,
+/**
+ * A publishedAt window `[from, to)`; a missing bound is open (toward the future or the past).
+ * Lists are read a window at a time, so the database sorts one window's stories, not the list's.
+ */
+export type Window = { from?: string; to?: string }
+
+const windowClauses = ({ from, to }: Window): Where[] => [
+  ...(from ? [{ publishedAt: { greater_than_equal: from } }] : []),
+  ...(to ? [{ publishedAt: { less_than: to } }] : []),
+]
+
+/** How many years back a list is counted a year at a time; older stories share one window. */
+export const LIST_YEARS = 30
+
+/**
+ * The windows a topic's or author's list is read in, newest first: this year (and anything dated
+ * later), each of the {@link LIST_YEARS} years before it, and everything older.
+ *
+ * @example
+ * yearWindows({ now: new Date('2026-12-01T00:00:00Z'), years: 2 })
+ * // [{ from: '2026-01-01T00:00:00.000Z' },
+ * //  { from: '2025-01-01T00:00:00.000Z', to: '2026-01-01T00:00:00.000Z' },
+ * //  { to: '2025-01-01T00:00:00.000Z' }]
+ */
+export const yearWindows = ({ now, years = LIST_YEARS }: { now: Date; years?: number }) => {
+  const start = (year: number) => new Date(Date.UTC(year, 0, 1)).toISOString()
+  const year = now.getUTCFullYear()
+  const windows: Window[] = [{ from: start(year) }]
+  for (let back = 1; back < years; back += 1)
+    windows.push({ from: start(year - back), to: start(year - back + 1) })
+  windows.push({ to: start(year - years + 1) })
+  return windows
+}
+
+/**
+ * A month's windows, newest first: its days 22 to the end, 15–21, 8–14 and 1–7, so a page of a
+ * month is read from about a week of stories.
+ */
+export const monthWindows = ({ from, to }: { from: string; to: string }): Window[] => {
+  const day = (n: number) => {
+    const date = new Date(from)
+    date.setUTCDate(n)
+    return date.toISOString()
+  }
+  return [
+    { from: day(22), to },
+    { from: day(15), to: day(22) },
+    { from: day(8), to: day(15) },
+    { from, to: day(8) },
+  ]
+}
+
+/**
+ * Where a page of a list lies, from the story counts of its first windows (newest first): the
+ * window to read (the windows the page spans, joined) and how many of its newest stories to skip.
+ * `null` while the counted windows do not reach the page's end yet; once every window is counted
+ * (`isComplete`) the page is whatever they hold.
+ *
+ * @example
+ * // 12 stories this year, 30 last year; page 2 at 10 a page: skip 10 of this year's, read into last year
+ * locatePage({ windows, counts: [12, 30], offset: 10, size: 10, isComplete: false })
+ * // { window: { from: <last year> }, skip: 10 }
+ */
+export const locatePage = ({
+  windows,
+  counts,
+  offset,
+  size,
+  isComplete,
 }: {
-  topicId: string
-  page: number
-}): SiteQuery => ({
-  collection: 'articles',
-  where: and({ topics: { in: [topicId] } }),
-  sort: '-publishedAt',
-  limit: LIST_PAGE_SIZE,
-  page,
-  depth: 1,
-  ...CARD,
+  windows: readonly Window[]
+  counts: readonly number[]
+  offset: number
+  size: number
+  isComplete: boolean
+}): { window: Window; skip: number } | null => {
+  let before = 0
+  let first = -1
+  for (let i = 0; i < counts.length; i += 1) {
+    const count = counts[i] ?? 0
+    if (first < 0 && before + count > offset) first = i
+    if (first >= 0 && before + count >= offset + size) {
+      return { window: joined(windows, first, i), skip: offset - skipped(counts, first) }
+    }
+    before += count
+  }
+  if (!isComplete) return null
+  if (first < 0) return { window: joined(windows, counts.length - 1, counts.length - 1), skip: 0 }
+  return {
+    window: joined(windows, first, counts.length - 1),
+    skip: offset - skipped(counts, first),
+  }
+}
+
+const skipped = (counts: readonly number[], first: number) =>
+  counts.slice(0, first).reduce((sum, count) => sum + count, 0)
+
+/** The windows `newest`..`oldest` (indexes into `windows`, newest first) as one window. */
+const joined = (windows: readonly Window[], newest: number, oldest: number): Window => ({
+  from: windows[oldest]?.from,
+  to: windows[newest]?.to,
 })
 
-/** Page `page` of an author's stories, newest first. */
-export const articlesByAuthorQuery = ({
-  authorId,
-  page,
+/** The filter of a topic's list. */
+export const topicFilter = (topicId: string): Where => ({ topics: { in: [topicId] } })
+
+/** The filter of an author's list. */
+export const authorFilter = (authorId: string): Where => ({ authors: { in: [authorId] } })
+
+/** How many published stories a list (`filter`) holds, in `window` or in all. */
+export const listCountQuery = ({
+  filter,
+  window,
 }: {
-  authorId: string
-  page: number
+  filter?: Where
+  window?: Window
 }): SiteQuery => ({
   collection: 'articles',
-  where: and({ authors: { in: [authorId] } }),
+  where: and(...(filter ? [filter] : []), ...windowClauses(window ?? {})),
+})
+
+/** The newest `limit` stories of a list (`filter`) in `window`, as cards. */
+export const listWindowQuery = ({
+  filter,
+  window,
+  limit,
+}: {
+  filter?: Where
+  window: Window
+  limit: number
+}): SiteQuery => ({
+  collection: 'articles',
+  where: and(...(filter ? [filter] : []), ...windowClauses(window)),
   sort: '-publishedAt',
-  limit: LIST_PAGE_SIZE,
-  page,
+  limit,
+  pagination: false,
   depth: 1,
   ...CARD,
 })
@@ -219,31 +325,6 @@ export const authorBySlugQuery = ({ slug }: { slug: string }): SiteQuery => ({
 /** Stories per page of a month in the date archive. */
 export const ARCHIVE_PAGE_SIZE = 20
 
-/** The publishedAt window `[from, to)` as a filter on the publishedAt index. */
-const publishedWindow = ({ from, to }: { from: string; to?: string }): Where[] => [
-  { publishedAt: { greater_than_equal: from } },
-  ...(to ? [{ publishedAt: { less_than: to } }] : []),
-]
-
-/** Page `page` of the stories published in a month (`from`–`to`), for the date archive. */
-export const monthArticlesQuery = ({
-  from,
-  to,
-  page,
-}: {
-  from: string
-  to: string
-  page: number
-}): SiteQuery => ({
-  collection: 'articles',
-  where: and(...publishedWindow({ from, to })),
-  sort: '-publishedAt',
-  limit: ARCHIVE_PAGE_SIZE,
-  page,
-  depth: 1,
-  ...CARD,
-})
-
 /**
  * One part of a month's child sitemap: page `part` of the month's stories at `limit` a page
  * (50,000 in production), only the slug and dates.
@@ -260,7 +341,7 @@ export const sitemapMonthQuery = ({
   limit: number
 }): SiteQuery => ({
   collection: 'articles',
-  where: and(...publishedWindow({ from, to })),
+  where: and(...windowClauses({ from, to })),
   sort: '-publishedAt',
   limit,
   page: part,
@@ -271,7 +352,7 @@ export const sitemapMonthQuery = ({
 /** The Google News sitemap: stories since `since` (two days back), at most 1,000. */
 export const newsSitemapQuery = ({ since }: { since: string }): SiteQuery => ({
   collection: 'articles',
-  where: and(...publishedWindow({ from: since })),
+  where: and(...windowClauses({ from: since })),
   sort: '-publishedAt',
   limit: 1000,
   depth: 0,
@@ -281,7 +362,7 @@ export const newsSitemapQuery = ({ since }: { since: string }): SiteQuery => ({
 /** The feed: the newest 50 stories since `since` (a front-page window). */
 export const feedQuery = ({ since }: { since: string }): SiteQuery => ({
   collection: 'articles',
-  where: and(...publishedWindow({ from: since })),
+  where: and(...windowClauses({ from: since })),
   sort: '-publishedAt',
   limit: 50,
   depth: 1,
@@ -303,8 +384,22 @@ export const SITE_QUERIES: readonly SiteQueryExample[] = [
     name: 'related stories',
     query: relatedArticlesQuery({ articleId: EXAMPLE_ID, topicIds: [EXAMPLE_ID], limit: 3 }),
   },
-  { name: 'topic page', query: articlesByTopicQuery({ topicId: EXAMPLE_ID, page: 500 }) },
-  { name: 'author page', query: articlesByAuthorQuery({ authorId: EXAMPLE_ID, page: 2 }) },
+  ...(['topic', 'author'] as const).flatMap((list) => {
+    const filter = list === 'topic' ? topicFilter(EXAMPLE_ID) : authorFilter(EXAMPLE_ID)
+    const [thisYear, , older] = yearWindows({ now: new Date(), years: 2 })
+    return [
+      { name: `${list} page, stories in all`, query: listCountQuery({ filter }) },
+      {
+        name: `${list} page, stories this year`,
+        query: listCountQuery({ filter, window: thisYear }),
+      },
+      { name: `${list} page, stories before`, query: listCountQuery({ filter, window: older }) },
+      {
+        name: `${list} page, a window's stories`,
+        query: listWindowQuery({ filter, window: { from: thisYear?.from }, limit: 40 }),
+      },
+    ]
+  }),
   { name: 'topic by slug', query: topicBySlugQuery({ slug: 'cuba' }) },
   {
     name: 'all topics',
@@ -312,14 +407,15 @@ export const SITE_QUERIES: readonly SiteQueryExample[] = [
     unnarrowed: 'Topics are a few hundred small documents, read once and cached under "topics".',
   },
   { name: 'author by slug', query: authorBySlugQuery({ slug: 'claire-jimenez' }) },
-  {
-    name: 'date archive month',
-    query: monthArticlesQuery({
-      from: '2024-07-01T00:00:00.000Z',
-      to: '2024-08-01T00:00:00.000Z',
-      page: 2,
-    }),
-  },
+  ...monthWindows({ from: '2024-07-01T00:00:00.000Z', to: '2024-08-01T00:00:00.000Z' }).flatMap(
+    (window) => [
+      { name: `date archive, stories from ${window.from}`, query: listCountQuery({ window }) },
+      {
+        name: `date archive, a window from ${window.from}`,
+        query: listWindowQuery({ window, limit: 40 }),
+      },
+    ],
+  ),
   {
     name: 'sitemap child (a month)',
     query: sitemapMonthQuery({

@@ -1,0 +1,77 @@
+import type { Where } from 'payload'
+
+import type { Article } from '@copydesk/types/payload-types'
+
+import type { ArticlePage } from './articles'
+import { cms, tagged } from './client'
+import type { Window } from './queries'
+import { listCountQuery, listWindowQuery, locatePage } from './queries'
+
+/** Windows counted at once after the first (a deep page needs several years). */
+const COUNT_AHEAD = 4
+
+/**
+ * Page `page` of a list of published stories (`filter` within `scope`), newest first, `size` a
+ * page, read from `windows` (newest first, together covering `scope`). The CMS counts the list
+ * and then its windows (counts read the indexes only) until the page is located, and the page is
+ * read from the windows it spans alone. So page 500 costs what page 1 does plus a few counts, and
+ * the database never sorts more than about one window of the list.
+ */
+export const windowedPage = async ({
+  filter,
+  scope = {},
+  windows,
+  page,
+  size,
+  tags,
+}: {
+  filter?: Where
+  scope?: Window
+  windows: readonly Window[]
+  page: number
+  size: number
+  tags: string[]
+}): Promise<ArticlePage> => {
+  const count = async (window: Window) =>
+    (
+      await cms.count(
+        listCountQuery({ filter, window }) as { collection: 'articles' },
+        tagged(...tags),
+      )
+    ).totalDocs
+  const total = await count(scope)
+  const offset = (page - 1) * size
+  const result = (docs: Article[]): ArticlePage => ({
+    docs,
+    page,
+    hasPrevPage: page > 1,
+    hasNextPage: offset + size < total,
+    totalPages: Math.max(1, Math.ceil(total / size)),
+    totalDocs: total,
+  })
+  if (offset >= total) return result([])
+  const counts: number[] = []
+  while (counts.length < windows.length) {
+    const next = windows.slice(
+      counts.length,
+      counts.length + (counts.length === 0 ? 1 : COUNT_AHEAD),
+    )
+    counts.push(...(await Promise.all(next.map(count))))
+    const plan = locatePage({
+      windows,
+      counts,
+      offset,
+      size,
+      isComplete: counts.length === windows.length,
+    })
+    if (!plan) continue
+    const { docs } = await cms.find(
+      listWindowQuery({ filter, window: plan.window, limit: plan.skip + size }) as {
+        collection: 'articles'
+      },
+      tagged(...tags),
+    )
+    return result(docs.slice(plan.skip, plan.skip + size))
+  }
+  return result([])
+}
