@@ -13,6 +13,7 @@ export type SearchSource = {
   body?: unknown
   authors?: unknown
   faqs?: unknown
+  publishedAt?: string | null
 }
 
 type Related = {
@@ -84,6 +85,7 @@ const fieldsFrom = ({ article, names, faqs }: { article: SearchSource } & Relate
       }),
     }),
     version: SEARCH_TEXT_VERSION,
+    publishedAt: article.publishedAt,
   })
 
 /**
@@ -101,7 +103,7 @@ export const searchTextsFor = async ({
   articles: readonly SearchSource[]
   payload: Payload
   req?: PayloadRequest
-}): Promise<Record<string, string | number>[]> => {
+}): Promise<Record<string, string | number | null>[]> => {
   const related = await loadRelated({ articles, payload, req })
   return articles.map((article) => fieldsFrom({ article, ...related }))
 }

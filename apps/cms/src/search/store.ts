@@ -4,7 +4,7 @@ import type { Payload, PayloadRequest, Where } from 'payload'
 import type { SearchText } from '@copydesk/search/searchText'
 import { SEARCH_TEXT_VERSION, SEARCH_WEIGHTS } from '@copydesk/search/searchText'
 
-import { SEARCH_FIELD_NAMES, SEARCH_VERSION_FIELD } from './fields'
+import { SEARCH_FIELD_NAMES, SEARCH_VERSION_FIELD, SEARCH_YEAR_FIELD } from './fields'
 import { searchTextsFor } from './searchTextFor'
 
 export const TEXT_INDEX_NAME = 'articles_search_text'
@@ -20,9 +20,12 @@ export const articlesModel = (payload: Payload) => {
 }
 
 const parts = Object.keys(SEARCH_WEIGHTS) as (keyof SearchText)[]
-const indexKeys: Record<string, 'text'> = Object.fromEntries(
-  parts.map((part) => [SEARCH_FIELD_NAMES[part], 'text']),
-)
+// The year first: a query names one year (an equality, as MongoDB requires of a text index's
+// leading keys) and reads only that year's entries.
+const indexKeys: Record<string, 1 | 'text'> = {
+  [SEARCH_YEAR_FIELD]: 1,
+  ...Object.fromEntries(parts.map((part) => [SEARCH_FIELD_NAMES[part], 'text' as const])),
+}
 const indexOptions = {
   name: TEXT_INDEX_NAME,
   default_language: 'english',
@@ -61,7 +64,7 @@ export const refreshSearchText = async ({
   const { docs } = await payload.find({
     collection: 'articles',
     where,
-    select: { title: true, dek: true, body: true, authors: true, faqs: true },
+    select: { title: true, dek: true, body: true, authors: true, faqs: true, publishedAt: true },
     depth: 0,
     pagination: false,
     overrideAccess: true,

@@ -14,7 +14,7 @@ import type { Article } from '@copydesk/types/payload-types'
 
 import { contentDir } from '../../src/env'
 import { findCandidates } from '../../src/search/candidates'
-import { articlesModel, backfillSearchText } from '../../src/search/store'
+import { TEXT_INDEX_NAME, articlesModel, backfillSearchText } from '../../src/search/store'
 import { seed } from '../../src/seed/seed'
 import type { CmsServer } from '../helpers/http'
 import { startCmsServer } from '../helpers/http'
@@ -222,6 +222,21 @@ describe('candidates', () => {
     const { json } = await search('q=tobacco')
     expect(json.isTotalExact).toBe(true)
   })
+
+  it('reads a year at a time: the text index leads with the year each story carries', async () => {
+    const model = articlesModel(payload)
+    const index = (await model.collection.indexes()).find((i) => i.name === TEXT_INDEX_NAME)
+    expect(Object.keys(index?.key ?? {})[0]).toBe('searchYear')
+    const pilot = await model.findOne({ slug: `pilot-${tag}` }, { searchYear: 1 }).lean()
+    expect(pilot).toMatchObject({ searchYear: 2022 })
+    // Stories of 2023 (sugar) and 2021 (tobacco): one query per year finds both years' matches,
+    // newest year first, and goes no further back than the oldest story.
+    const both = await findCandidates({ payload, search: 'sugar tobacco', need: 50 })
+    expect(both.isComplete).toBe(true)
+    const years = both.candidates.map((c) => c.publishedAt.slice(0, 4))
+    expect(years).toEqual([...years].sort().reverse())
+    expect(new Set(years)).toEqual(new Set(['2023', '2021']))
+  })
 })
 
 describe('results', () => {
@@ -316,7 +331,7 @@ describe('keeping the search text current', () => {
 
   it('fills in the search text of documents stored without it, once', async () => {
     const model = articlesModel(payload)
-    await model.updateMany({}, { $unset: { searchVersion: '', searchBody: '' } })
+    await model.updateMany({}, { $unset: { searchVersion: '', searchBody: '', searchYear: '' } })
     expect(await slugsFor('blackout')).toEqual([])
     const filled = await backfillSearchText({ payload })
     expect(filled).toBeGreaterThanOrEqual(20)

@@ -157,6 +157,7 @@ const searchFieldsOf = (story: ArchiveStory, authorNames: Map<string, string>): 
       })),
     }),
     version: SEARCH_TEXT_VERSION,
+    publishedAt: story.publishedAt,
   })
 
 /**
