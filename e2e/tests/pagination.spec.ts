@@ -26,7 +26,7 @@ test('a topic and an author page through their stories: numbered, no overlap, no
   const id = Math.random().toString(36).slice(2, 8)
   const topicSlug = `paging-${id}`
   const authorSlug = `pager-${id}`
-  // An author and stories of their own, and dates from 2010, so the specs that read the front
+  // An author and stories of their own, and dates from 2006–2012, so the specs that read the front
   // page, the seed author and the seed topics see nothing of them.
   const folder = mkdtempSync(path.join(tmpdir(), 'copydesk-paging-'))
   try {
@@ -40,7 +40,10 @@ test('a topic and an author page through their stories: numbered, no overlap, no
       `---\nname: Paging ${id}\nslug: ${topicSlug}\n---\n\nStories written to fill three pages.\n`,
     )
     for (let n = 1; n <= STORIES; n += 1) {
-      const day = new Date(Date.UTC(2010, 0, n)).toISOString().slice(0, 10)
+      // Seven a year from 2006 to 2012: a page spans years, as on an archive's topic pages.
+      const day = new Date(Date.UTC(2006 + Math.floor((n - 1) / 7), 0, n))
+        .toISOString()
+        .slice(0, 10)
       writeFileSync(
         path.join(folder, 'articles', `paged-story-${id}-${n}.md`),
         [

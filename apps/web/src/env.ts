@@ -33,6 +33,15 @@ export const env = createEnv({
       .string()
       .regex(/^rediss?:\/\/\S+$/, 'REDIS_URL must be a redis:// or rediss:// URL')
       .optional(),
+    /**
+     * A topic, author or month list of at most this many stories is read in one query; a longer
+     * one a window of years (or weeks) at a time (lib/cms/lists.ts).
+     */
+    LIST_READ_WHOLE_MAX: z.coerce
+      .number({ error: 'LIST_READ_WHOLE_MAX must be a whole number' })
+      .int('LIST_READ_WHOLE_MAX must be a whole number')
+      .min(0, 'LIST_READ_WHOLE_MAX must be 0 or more')
+      .default(200),
   },
   experimental__runtimeEnv: process.env,
   emptyStringAsUndefined: true,

@@ -2,6 +2,8 @@ import type { Where } from 'payload'
 
 import type { Article } from '@copydesk/types/payload-types'
 
+import { env } from '@/env'
+
 import type { ArticlePage } from './articles'
 import { cms, tagged } from './client'
 import type { Window } from './queries'
@@ -39,7 +41,8 @@ export const windowedPage = async ({
         tagged(...tags),
       )
     ).totalDocs
-  const total = await count(scope)
+  // The list and its newest window are counted together: most pages need no more.
+  const [total, newest] = await Promise.all([count(scope), count(windows[0] ?? scope)])
   const offset = (page - 1) * size
   const result = (docs: Article[]): ArticlePage => ({
     docs,
@@ -50,28 +53,26 @@ export const windowedPage = async ({
     totalDocs: total,
   })
   if (offset >= total) return result([])
-  const counts: number[] = []
-  while (counts.length < windows.length) {
-    const next = windows.slice(
-      counts.length,
-      counts.length + (counts.length === 0 ? 1 : COUNT_AHEAD),
+  const read = async (window: Window, skip: number) => {
+    const { docs } = await cms.find(
+      listWindowQuery({ filter, window, limit: skip + size }) as { collection: 'articles' },
+      tagged(...tags),
     )
-    counts.push(...(await Promise.all(next.map(count))))
+    return result(docs.slice(skip, skip + size))
+  }
+  // A short list is read whole: sorting a few hundred cards costs less than counting windows.
+  if (total <= env.LIST_READ_WHOLE_MAX) return read(scope, offset)
+  const counts: number[] = [newest]
+  for (;;) {
     const plan = locatePage({
       windows,
       counts,
       offset,
       size,
-      isComplete: counts.length === windows.length,
+      isComplete: counts.length >= windows.length,
     })
-    if (!plan) continue
-    const { docs } = await cms.find(
-      listWindowQuery({ filter, window: plan.window, limit: plan.skip + size }) as {
-        collection: 'articles'
-      },
-      tagged(...tags),
-    )
-    return result(docs.slice(plan.skip, plan.skip + size))
+    if (plan) return read(plan.window, plan.skip)
+    const next = windows.slice(counts.length, counts.length + COUNT_AHEAD)
+    counts.push(...(await Promise.all(next.map(count))))
   }
-  return result([])
 }
