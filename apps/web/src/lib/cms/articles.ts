@@ -85,15 +85,28 @@ export const getArticleBySlug = cache(async (slug: string): Promise<Article | nu
 const idOf = (value: string | { id: string }): string =>
   typeof value === 'string' ? value : value.id
 
-/** Up to `limit` other articles sharing a topic, newest first. */
+/**
+ * Up to `limit` other articles sharing a topic, newest first: read within the last month, then
+ * the window the month's rate says holds them (as the front page is), then the whole archive.
+ * Three topics of a large archive hold thousands of stories; a month of them is a few dozen.
+ */
 export const getRelatedArticles = cache(async (article: Article, limit = 3) => {
   const topicIds = (article.topics ?? []).map(idOf)
   if (topicIds.length === 0) return []
-  const { docs } = await cms.find(
-    relatedArticlesQuery({ articleId: article.id, topicIds, limit }) as { collection: 'articles' },
-    tagged(cacheTags.collection('articles')),
-  )
-  return docs
+  const now = new Date()
+  // `undefined`: the whole archive, read when ten years hold too few.
+  let days: number | undefined = 31
+  for (;;) {
+    const since: string | undefined = days === undefined ? undefined : windowStart({ now, days })
+    const result: PaginatedDocs<Article> = await cms.find(
+      relatedArticlesQuery({ articleId: article.id, topicIds, limit, since }) as {
+        collection: 'articles'
+      },
+      tagged(cacheTags.collection('articles')),
+    )
+    if (days === undefined || result.totalDocs >= limit) return result.docs
+    days = nextWindowDays({ days, found: result.totalDocs, wanted: limit }) ?? undefined
+  }
 })
 
 /** Page `page` of an author's published stories, newest first. */

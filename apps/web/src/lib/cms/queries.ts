@@ -145,13 +145,20 @@ export const relatedArticlesQuery = ({
   articleId,
   topicIds,
   limit,
+  since,
 }: {
   articleId: string
   topicIds: string[]
   limit: number
+  /** The start of the publishedAt window read (see `getRelatedArticles`); none: all of them. */
+  since?: string
 }): SiteQuery => ({
   collection: 'articles',
-  where: and({ topics: { in: topicIds } }, { id: { not_equals: articleId } }),
+  where: and(
+    { topics: { in: topicIds } },
+    { id: { not_equals: articleId } },
+    ...windowClauses({ from: since }),
+  ),
   sort: '-publishedAt',
   limit,
   depth: 1,
@@ -380,10 +387,10 @@ export const SITE_QUERIES: readonly SiteQueryExample[] = [
     query: latestArticlesQuery({ page: 3, since: windowStart({ now: new Date(), days }) }),
   })),
   { name: 'article by slug', query: articleBySlugQuery({ slug: 'a-story' }) },
-  {
-    name: 'related stories',
-    query: relatedArticlesQuery({ articleId: EXAMPLE_ID, topicIds: [EXAMPLE_ID], limit: 3 }),
-  },
+  ...[windowStart({ now: new Date(), days: 31 }), undefined].map((since) => ({
+    name: `related stories, since ${since ?? 'ever'}`,
+    query: relatedArticlesQuery({ articleId: EXAMPLE_ID, topicIds: [EXAMPLE_ID], limit: 3, since }),
+  })),
   ...(['topic', 'author'] as const).flatMap((list) => {
     const filter = list === 'topic' ? topicFilter(EXAMPLE_ID) : authorFilter(EXAMPLE_ID)
     const [thisYear, , older] = yearWindows({ now: new Date(), years: 2 })
