@@ -9,12 +9,24 @@
  * narrowed first by an indexed field (a topic, an author, a date window) reads only what matches
  * (about 17 ms). On MongoDB the compound indexes also serve the sort.
  *
+ * The compound indexes hold `_status` after the field a list narrows by: readers' access adds
+ * "published only" to every query the site sends, and with `_status` in the same index the engine
+ * answers the whole filter (and a count) from the index. Without it, DocumentDB checks each
+ * match's status in the stored document, or intersects with an index of every story's status:
+ * 2–4 times the cost of a count, and most of a deep topic page's time at 100,000 stories.
+ *
  * @example
  * isNarrowingField({ collection: 'articles', field: 'topics' }) // true
  * isNarrowingField({ collection: 'articles', field: '_status' }) // false
  */
 export const SITE_INDEXES = {
-  articles: [['slug'], ['publishedAt'], ['topics', 'publishedAt'], ['authors', 'publishedAt']],
+  articles: [
+    ['slug'],
+    ['publishedAt'],
+    ['publishedAt', '_status'],
+    ['topics', '_status', 'publishedAt'],
+    ['authors', '_status', 'publishedAt'],
+  ],
   topics: [['slug'], ['name']],
   authors: [['slug']],
   faqs: [['slug']],

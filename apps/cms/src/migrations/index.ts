@@ -1,5 +1,6 @@
 import type { MigrateDownArgs, MigrateUpArgs } from '@payloadcms/db-mongodb'
 
+import * as statusInListIndexes from './20261201_210000_status_in_list_indexes'
 import * as topicsCollection from './20261201_170000_topics_collection'
 
 /**
@@ -15,5 +16,10 @@ export const migrations = [
     name: '20261201_170000_topics_collection',
     up: (args: unknown) => topicsCollection.up(args as MigrateUpArgs),
     down: (args: unknown) => topicsCollection.down(args as MigrateDownArgs),
+  },
+  {
+    name: '20261201_210000_status_in_list_indexes',
+    up: (args: unknown) => statusInListIndexes.up(args as MigrateUpArgs),
+    down: (args: unknown) => statusInListIndexes.down(args as MigrateDownArgs),
   },
 ]
