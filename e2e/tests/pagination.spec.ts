@@ -26,7 +26,7 @@ test('a topic and an author page through their stories: numbered, no overlap, no
   const id = Math.random().toString(36).slice(2, 8)
   const topicSlug = `paging-${id}`
   const authorSlug = `pager-${id}`
-  // An author and stories of their own, and dates from 2006–2012, so the specs that read the front
+  // An author and stories of their own, and dates in 2007–2008, so the specs that read the front
   // page, the seed author and the seed topics see nothing of them.
   const folder = mkdtempSync(path.join(tmpdir(), 'copydesk-paging-'))
   try {
@@ -40,10 +40,11 @@ test('a topic and an author page through their stories: numbered, no overlap, no
       `---\nname: Paging ${id}\nslug: ${topicSlug}\n---\n\nStories written to fill three pages.\n`,
     )
     for (let n = 1; n <= STORIES; n += 1) {
-      // Seven a year from 2006 to 2012: a page spans years, as on an archive's topic pages.
-      const day = new Date(Date.UTC(2006 + Math.floor((n - 1) / 7), 0, n))
-        .toISOString()
-        .slice(0, 10)
+      // Twenty in 2007 and twenty-five in 2008, over January and February: with the site's
+      // lists read a window at a time past ten stories, page 1 lies in one busy year (read from
+      // its months) and page 2 spans two years.
+      const year = n <= 20 ? 2007 : 2008
+      const day = new Date(Date.UTC(year, 0, n)).toISOString().slice(0, 10)
       writeFileSync(
         path.join(folder, 'articles', `paged-story-${id}-${n}.md`),
         [

@@ -7,7 +7,7 @@ import { env } from '@/env'
 import type { ArticlePage } from './articles'
 import { cms, tagged } from './client'
 import type { Window } from './queries'
-import { listCountQuery, listWindowQuery, locatePage } from './queries'
+import { listCountQuery, listWindowQuery, locatePage, yearMonths } from './queries'
 
 /** Windows counted at once after the first (a deep page needs several years). */
 const COUNT_AHEAD = 4
@@ -71,7 +71,19 @@ export const windowedPage = async ({
       size,
       isComplete: counts.length >= windows.length,
     })
-    if (plan) return read(plan.window, plan.skip)
+    if (plan) {
+      // A page inside one busy year is read from its month, not the whole year.
+      const months = plan.isSingle && plan.held > env.LIST_READ_WHOLE_MAX && yearMonths(plan.window)
+      if (!months) return read(plan.window, plan.skip)
+      const inMonths = locatePage({
+        windows: months,
+        counts: await Promise.all(months.map(count)),
+        offset: plan.skip,
+        size,
+        isComplete: true,
+      })
+      return inMonths ? read(inMonths.window, inMonths.skip) : read(plan.window, plan.skip)
+    }
     const next = windows.slice(counts.length, counts.length + COUNT_AHEAD)
     counts.push(...(await Promise.all(next.map(count))))
   }

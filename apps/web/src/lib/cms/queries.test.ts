@@ -16,6 +16,7 @@ import {
   nextWindowDays,
   relatedArticlesQuery,
   topicFilter,
+  yearMonths,
   yearWindows,
 } from './queries'
 
@@ -159,7 +160,9 @@ describe('locatePage', () => {
   const windows = [{ from: 'c' }, { from: 'b', to: 'c' }, { from: 'a', to: 'b' }, { to: 'a' }]
 
   it('reads page 1 from this year alone when it holds the page', () => {
-    expect(locatePage({ windows, counts: [25], offset: 0, size: 20, isComplete: false })).toEqual({
+    expect(
+      locatePage({ windows, counts: [25], offset: 0, size: 20, isComplete: false }),
+    ).toMatchObject({
       window: { from: 'c', to: undefined },
       skip: 0,
     })
@@ -169,7 +172,7 @@ describe('locatePage', () => {
     expect(locatePage({ windows, counts: [12], offset: 0, size: 20, isComplete: false })).toBeNull()
     expect(
       locatePage({ windows, counts: [12, 30], offset: 10, size: 10, isComplete: false }),
-    ).toEqual({
+    ).toMatchObject({
       window: { from: 'b', to: undefined },
       skip: 10,
     })
@@ -179,23 +182,61 @@ describe('locatePage', () => {
     // 30 a year: page 4 at 20 a page is stories 60–79, all in the third year.
     expect(
       locatePage({ windows, counts: [30, 30, 30, 30], offset: 60, size: 20, isComplete: true }),
-    ).toEqual({ window: { from: 'a', to: 'b' }, skip: 0 })
+    ).toMatchObject({ window: { from: 'a', to: 'b' }, skip: 0 })
     // Page 3 is stories 40–59: the second year's last 20.
     expect(
       locatePage({ windows, counts: [30, 30, 30], offset: 40, size: 20, isComplete: false }),
-    ).toEqual({ window: { from: 'b', to: 'c' }, skip: 10 })
+    ).toMatchObject({ window: { from: 'b', to: 'c' }, skip: 10 })
   })
 
   it('passes over empty years', () => {
     expect(
       locatePage({ windows, counts: [0, 0, 5, 40], offset: 20, size: 20, isComplete: true }),
-    ).toEqual({ window: { from: undefined, to: 'a' }, skip: 15 })
+    ).toMatchObject({ window: { from: undefined, to: 'a' }, skip: 15 })
+  })
+
+  it('says how many stories the window it picked holds, and whether it is one window', () => {
+    expect(
+      locatePage({ windows, counts: [300, 30], offset: 40, size: 20, isComplete: false }),
+    ).toEqual({ window: { from: 'c', to: undefined }, skip: 40, held: 300, isSingle: true })
+    expect(
+      locatePage({ windows, counts: [12, 30], offset: 10, size: 10, isComplete: false }),
+    ).toMatchObject({ held: 42, isSingle: false })
   })
 
   it('reads what the windows hold once all are counted, even short of a page', () => {
     expect(
       locatePage({ windows, counts: [3, 0, 0, 4], offset: 0, size: 20, isComplete: true }),
-    ).toEqual({ window: { from: undefined, to: undefined }, skip: 0 })
+    ).toMatchObject({ window: { from: undefined, to: undefined }, skip: 0 })
+  })
+})
+
+describe('yearMonths', () => {
+  it('splits a calendar year into its months, newest first, the last open when the year is', () => {
+    const closed = yearMonths({ from: '2025-01-01T00:00:00.000Z', to: '2026-01-01T00:00:00.000Z' })
+    expect(closed).toHaveLength(12)
+    expect(closed?.[0]).toEqual({
+      from: '2025-12-01T00:00:00.000Z',
+      to: '2026-01-01T00:00:00.000Z',
+    })
+    expect(closed?.[11]).toEqual({
+      from: '2025-01-01T00:00:00.000Z',
+      to: '2025-02-01T00:00:00.000Z',
+    })
+    expect(yearMonths({ from: '2026-01-01T00:00:00.000Z' })?.[0]).toEqual({
+      from: '2026-12-01T00:00:00.000Z',
+      to: undefined,
+    })
+  })
+
+  it('leaves alone a window that is not one calendar year', () => {
+    expect(yearMonths({ to: '2020-01-01T00:00:00.000Z' })).toBeNull()
+    expect(
+      yearMonths({ from: '2024-01-01T00:00:00.000Z', to: '2026-01-01T00:00:00.000Z' }),
+    ).toBeNull()
+    expect(
+      yearMonths({ from: '2024-07-01T00:00:00.000Z', to: '2024-08-01T00:00:00.000Z' }),
+    ).toBeNull()
   })
 })
 

@@ -240,23 +240,48 @@ export const locatePage = ({
   offset: number
   size: number
   isComplete: boolean
-}): { window: Window; skip: number } | null => {
+}): { window: Window; skip: number; held: number; isSingle: boolean } | null => {
+  const plan = (first: number, last: number) => ({
+    window: joined(windows, first, last),
+    skip: offset - skipped(counts, first),
+    held: counts.slice(first, last + 1).reduce((sum, count) => sum + count, 0),
+    isSingle: first === last,
+  })
   let before = 0
   let first = -1
   for (let i = 0; i < counts.length; i += 1) {
     const count = counts[i] ?? 0
     if (first < 0 && before + count > offset) first = i
-    if (first >= 0 && before + count >= offset + size) {
-      return { window: joined(windows, first, i), skip: offset - skipped(counts, first) }
-    }
+    if (first >= 0 && before + count >= offset + size) return plan(first, i)
     before += count
   }
   if (!isComplete) return null
-  if (first < 0) return { window: joined(windows, counts.length - 1, counts.length - 1), skip: 0 }
-  return {
-    window: joined(windows, first, counts.length - 1),
-    skip: offset - skipped(counts, first),
-  }
+  if (first < 0) return { ...plan(counts.length - 1, counts.length - 1), skip: 0 }
+  return plan(first, counts.length - 1)
+}
+
+/**
+ * The months of a year's window, newest first, for a page that lies in one busy year: the page
+ * is then read from a month rather than the year. The newest month stays open toward the future
+ * when the year's window does; a window that is not one calendar year is not split (`null`).
+ *
+ * @example
+ * yearMonths({ from: '2025-01-01T00:00:00.000Z', to: '2026-01-01T00:00:00.000Z' })
+ * // [{ from: '2025-12-01…', to: '2026-01-01…' }, …, { from: '2025-01-01…', to: '2025-02-01…' }]
+ */
+export const yearMonths = ({ from, to }: Window): Window[] | null => {
+  if (!from) return null
+  const start = new Date(from)
+  const year = start.getUTCFullYear()
+  const isYear =
+    start.getTime() === Date.UTC(year, 0, 1) &&
+    (to === undefined || new Date(to).getTime() === Date.UTC(year + 1, 0, 1))
+  if (!isYear) return null
+  const iso = (month: number) => new Date(Date.UTC(year, month, 1)).toISOString()
+  return Array.from({ length: 12 }, (_, i) => {
+    const month = 11 - i
+    return { from: iso(month), to: month === 11 ? to : iso(month + 1) }
+  })
 }
 
 const skipped = (counts: readonly number[], first: number) =>
