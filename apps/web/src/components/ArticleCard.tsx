@@ -26,13 +26,16 @@ export const ArticleCard = ({
   const Heading = headingLevel === 2 ? 'h2' : 'h3'
   const names = authorsOf(article).map((a) => a.name)
   const kicker = topicsOf(article)[0]
+  // Lists ask for a card's fields only (lib/cms/queries.ts): the summary is the SEO description
+  // or the dek, which publishing requires; a story imported without either shows none.
+  const summary = describe(article, headingLevel === 2 ? 320 : 160)
   return (
     <article className="card">
       {kicker ? <p className="kicker">{kicker.name}</p> : null}
       <Heading>
         <Link href={readerPath('articles', article.slug)}>{article.title}</Link>
       </Heading>
-      <p>{describe(article, headingLevel === 2 ? 320 : 160)}</p>
+      {summary ? <p>{summary}</p> : null}
       <p className="card-meta">
         {names.length ? `By ${joinNames(names)}` : null}
         {names.length && article.publishedAt ? ' · ' : null}
