@@ -62,29 +62,25 @@ export const windowedPage = async ({
   }
   // A short list is read whole: sorting a few hundred cards costs less than counting windows.
   if (total <= env.LIST_READ_WHOLE_MAX) return read(scope, offset)
-  const counts: number[] = [newest]
-  for (;;) {
-    const plan = locatePage({
-      windows,
-      counts,
-      offset,
-      size,
-      isComplete: counts.length >= windows.length,
-    })
-    if (plan) {
-      // A page inside one busy year is read from its month, not the whole year.
-      const months = plan.isSingle && plan.held > env.LIST_READ_WHOLE_MAX && yearMonths(plan.window)
-      if (!months) return read(plan.window, plan.skip)
-      const inMonths = locatePage({
-        windows: months,
-        counts: await Promise.all(months.map(count)),
-        offset: plan.skip,
+  // Counts `among` (newest first) a few at a time until the page is located in them.
+  const locate = async (among: readonly Window[], at: number, counts: number[] = []) => {
+    for (;;) {
+      const plan = locatePage({
+        windows: among,
+        counts,
+        offset: at,
         size,
-        isComplete: true,
+        isComplete: counts.length >= among.length,
       })
-      return inMonths ? read(inMonths.window, inMonths.skip) : read(plan.window, plan.skip)
+      if (plan) return plan
+      const next = among.slice(counts.length, counts.length + COUNT_AHEAD)
+      counts.push(...(await Promise.all(next.map(count))))
     }
-    const next = windows.slice(counts.length, counts.length + COUNT_AHEAD)
-    counts.push(...(await Promise.all(next.map(count))))
   }
+  const plan = await locate(windows, offset, [newest])
+  // A page inside one busy year is read from its months (counted from the newest), not the year.
+  const months = plan.isSingle && plan.held > env.LIST_READ_WHOLE_MAX && yearMonths(plan.window)
+  if (!months) return read(plan.window, plan.skip)
+  const inMonths = await locate(months, plan.skip)
+  return read(inMonths.window, inMonths.skip)
 }
