@@ -63,4 +63,13 @@ describe('the site’s indexes', () => {
     expect(plan).toContain('topics_1__status_1_publishedAt_1')
     expect(plan).not.toContain('"_status_1"')
   })
+
+  it('answer a published story by its slug from one index', async () => {
+    const explained = await articles()
+      .find({ $and: [{ slug: { $eq: 'a-story' } }, { _status: { $eq: 'published' } }] })
+      .explain()
+    const plan = JSON.stringify(explained)
+    expect(plan).toContain('slug_1__status_1')
+    expect(plan).not.toContain('"_status_1"')
+  })
 })

@@ -81,6 +81,42 @@ describe.runIf(isRoot())('DocumentDB engine', () => {
     expect(await isPortOpen(portOf(db.uri))).toBe(false)
   })
 
+  it('builds a compound index as one ordered key: an equality on both fields reads a few index blocks, however many documents share one value', async () => {
+    const db = await ensureDatabase({ port: 0, memory: true, dbName: 'scratch', log: quiet })
+    try {
+      await withClient(db.uri, async (client) => {
+        const stories = client.db().collection('stories')
+        await stories.insertMany(
+          Array.from({ length: 20_000 }, (_, i) => ({ slug: `story-${i}`, _status: 'published' })),
+        )
+        await stories.createIndex({ _status: 1 })
+        await stories.createIndex({ slug: 1, _status: 1 })
+        const explained = (await stories
+          .find({ $and: [{ slug: 'story-12345' }, { _status: 'published' }] })
+          .explain('executionStats')) as unknown as {
+          executionStats: {
+            nReturned: number
+            executionStages: {
+              inputStage: {
+                indexName: string
+                numBlocksFromCache: number
+                numBlocksFromDisk: number
+              }
+            }
+          }
+        }
+        const scan = explained.executionStats.executionStages.inputStage
+        expect(explained.executionStats.nReturned).toBe(1)
+        expect(scan.indexName).toBe('slug_1__status_1')
+        // One posting list per field would intersect the slug's entry with all 20,000
+        // "published" entries: dozens of blocks.
+        expect(scan.numBlocksFromCache + scan.numBlocksFromDisk).toBeLessThanOrEqual(6)
+      })
+    } finally {
+      await db.stop()
+    }
+  })
+
   it('keeps data in its data dir across restarts, with a 0600 password, a certificate per data dir and a marker while running', async () => {
     const dataDir = join(tmp, 'persist')
     const first = await ensureDatabase({ port: 0, dataDir, dbName: 'persist', log: quiet })

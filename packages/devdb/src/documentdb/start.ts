@@ -118,6 +118,20 @@ function psql(paths: Paths, sql: string): Promise<void> {
   )
 }
 
+/**
+ * Settings given at every start, so a cluster made by an older version gets them too.
+ *
+ * Indexes are built as ordered composite keys (DocumentDB's `bson_rum_composite_path_ops`) rather
+ * than one posting list per field. With per-field lists, `{topics, _status, publishedAt}`
+ * answered "this topic's published stories this month" by intersecting the topic's entries with
+ * every published story's, about 20–30 ms at 100,000 stories however few matched; as one ordered
+ * key it reads the matching range only (3 ms). The same holds for a story by slug (20 ms → 2 ms).
+ * It changes how the local engine stores an index, not what a query returns; production MongoDB
+ * has ordered compound indexes of its own. Indexes built before this setting keep their old form
+ * until rebuilt (`npm run db:reset`).
+ */
+const EVERY_START_SETTINGS = ['documentdb.defaultUseCompositeOpClass=on']
+
 async function initCluster(paths: Paths, runAs: RunAs, throwaway: boolean): Promise<void> {
   await mkdir(paths.pgdata, { recursive: true, mode: 0o700 })
   if (runAs) await chown(paths.pgdata, runAs.uid, runAs.gid)
@@ -309,7 +323,7 @@ export async function startDocumentDb(opts: StartDocumentDbOptions): Promise<Dat
 
   const postgres = spawnLogged(
     join(PG_BIN, 'postgres'),
-    ['-D', paths.pgdata],
+    ['-D', paths.pgdata, ...EVERY_START_SETTINGS.flatMap((setting) => ['-c', setting])],
     paths.postgresLog,
     runAs,
   )

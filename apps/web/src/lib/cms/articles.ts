@@ -104,8 +104,9 @@ export const getRelatedArticles = cache(async (article: Article, limit = 3) => {
       },
       tagged(cacheTags.collection('articles')),
     )
-    if (days === undefined || result.totalDocs >= limit) return result.docs
-    days = nextWindowDays({ days, found: result.totalDocs, wanted: limit }) ?? undefined
+    const found = result.docs.length
+    if (days === undefined || found >= limit) return result.docs
+    days = nextWindowDays({ days, found, wanted: limit }) ?? undefined
   }
 })
 

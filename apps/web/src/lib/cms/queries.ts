@@ -137,6 +137,8 @@ export const articleBySlugQuery = ({ slug }: { slug: string }): SiteQuery => ({
   collection: 'articles',
   where: and({ slug: { equals: slug } }),
   limit: 1,
+  // One story or none: no count of the matches is needed.
+  pagination: false,
   depth: 2,
 })
 
@@ -161,6 +163,8 @@ export const relatedArticlesQuery = ({
   ),
   sort: '-publishedAt',
   limit,
+  // Whether the window holds enough is told by how many came back; no count is needed.
+  pagination: false,
   depth: 1,
   ...CARD,
 })
