@@ -27,7 +27,7 @@ export const SEARCH_WEIGHTS: Record<keyof SearchText, number> = {
  * Bumped whenever what goes into SearchText changes, so stored copies older than this are
  * recomputed at start (see the CMS's search backfill).
  */
-export const SEARCH_TEXT_VERSION = 2
+export const SEARCH_TEXT_VERSION = 3
 
 /**
  * What the text index sees of an article: each part folded (case and accents), so a query folded

@@ -234,7 +234,7 @@ export interface Article {
   searchExtra?: string | null;
   searchBody?: string | null;
   searchVersion?: number | null;
-  searchYear?: number | null;
+  searchMonth?: number | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -793,7 +793,7 @@ export interface ArticlesSelect<T extends boolean = true> {
   searchExtra?: T;
   searchBody?: T;
   searchVersion?: T;
-  searchYear?: T;
+  searchMonth?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;

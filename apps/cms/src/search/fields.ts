@@ -13,19 +13,31 @@ export const SEARCH_FIELD_NAMES = {
 export const SEARCH_VERSION_FIELD = 'searchVersion'
 
 /**
- * The year (UTC) the article was published, the leading key of the text index: a search reads
- * one year's matches at a time, newest year first (candidates.ts), so a common word costs what
- * one year of it does, not what the whole archive does.
+ * The month (UTC, as `yyyymm`) a published article belongs to in search, the leading key of the
+ * text index; none for a draft. A search reads one month's matches at a time, newest first
+ * (candidates.ts), so a word in every story costs what a month of stories does. That the key is
+ * set only while the document is published lets the query leave out `_status`, which the engine
+ * would otherwise check in each match's stored document (half the cost of a common word).
  */
-export const SEARCH_YEAR_FIELD = 'searchYear'
+export const SEARCH_MONTH_FIELD = 'searchMonth'
 
 /**
  * @example
- * searchYearOf('2024-07-04T12:00:00.000Z') // 2024
- * searchYearOf(null)                       // null: not published yet
+ * searchMonthOf({ publishedAt: '2024-07-04T12:00:00.000Z', status: 'published' }) // 202407
+ * searchMonthOf({ publishedAt: '2024-07-04T12:00:00.000Z', status: 'draft' })     // null
+ * searchMonthOf({ publishedAt: null, status: 'published' })                        // null
  */
-export const searchYearOf = (publishedAt: Date | string | null | undefined): number | null =>
-  publishedAt ? new Date(publishedAt).getUTCFullYear() : null
+export const searchMonthOf = ({
+  publishedAt,
+  status,
+}: {
+  publishedAt: Date | string | null | undefined
+  status: string | null | undefined
+}): number | null => {
+  if (status !== 'published' || !publishedAt) return null
+  const date = new Date(publishedAt)
+  return date.getUTCFullYear() * 100 + date.getUTCMonth() + 1
+}
 
 /**
  * The folded copy of an article's text that the text index covers (see @copydesk/search's
@@ -36,7 +48,7 @@ export const searchYearOf = (publishedAt: Date | string | null | undefined): num
 export const searchFields = (): Field[] => [
   ...Object.values(SEARCH_FIELD_NAMES).map((name): Field => ({ name, type: 'text', hidden: true })),
   { name: SEARCH_VERSION_FIELD, type: 'number', hidden: true },
-  { name: SEARCH_YEAR_FIELD, type: 'number', hidden: true },
+  { name: SEARCH_MONTH_FIELD, type: 'number', hidden: true },
 ]
 
 /** The stored fields of a search text. */
@@ -44,10 +56,12 @@ export const searchFieldValues = ({
   text,
   version,
   publishedAt,
+  status,
 }: {
   text: SearchText
   version: number
   publishedAt: Date | string | null | undefined
+  status: string | null | undefined
 }): Record<string, string | number | null> => ({
   ...Object.fromEntries(
     (Object.keys(SEARCH_FIELD_NAMES) as (keyof SearchText)[]).map((part) => [
@@ -56,5 +70,5 @@ export const searchFieldValues = ({
     ]),
   ),
   [SEARCH_VERSION_FIELD]: version,
-  [SEARCH_YEAR_FIELD]: searchYearOf(publishedAt),
+  [SEARCH_MONTH_FIELD]: searchMonthOf({ publishedAt, status }),
 })

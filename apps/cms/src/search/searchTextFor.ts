@@ -14,6 +14,7 @@ export type SearchSource = {
   authors?: unknown
   faqs?: unknown
   publishedAt?: string | null
+  _status?: string | null
 }
 
 type Related = {
@@ -86,6 +87,7 @@ const fieldsFrom = ({ article, names, faqs }: { article: SearchSource } & Relate
     }),
     version: SEARCH_TEXT_VERSION,
     publishedAt: article.publishedAt,
+    status: article._status,
   })
 
 /**

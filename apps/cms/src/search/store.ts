@@ -4,7 +4,7 @@ import type { Payload, PayloadRequest, Where } from 'payload'
 import type { SearchText } from '@copydesk/search/searchText'
 import { SEARCH_TEXT_VERSION, SEARCH_WEIGHTS } from '@copydesk/search/searchText'
 
-import { SEARCH_FIELD_NAMES, SEARCH_VERSION_FIELD, SEARCH_YEAR_FIELD } from './fields'
+import { SEARCH_FIELD_NAMES, SEARCH_MONTH_FIELD, SEARCH_VERSION_FIELD } from './fields'
 import { searchTextsFor } from './searchTextFor'
 
 export const TEXT_INDEX_NAME = 'articles_search_text'
@@ -20,10 +20,10 @@ export const articlesModel = (payload: Payload) => {
 }
 
 const parts = Object.keys(SEARCH_WEIGHTS) as (keyof SearchText)[]
-// The year first: a query names one year (an equality, as MongoDB requires of a text index's
-// leading keys) and reads only that year's entries.
+// The month first: a query names one month (an equality, as MongoDB requires of a text index's
+// leading keys) and reads only that month's entries.
 const indexKeys: Record<string, 1 | 'text'> = {
-  [SEARCH_YEAR_FIELD]: 1,
+  [SEARCH_MONTH_FIELD]: 1,
   ...Object.fromEntries(parts.map((part) => [SEARCH_FIELD_NAMES[part], 'text' as const])),
 }
 const indexOptions = {
@@ -64,7 +64,15 @@ export const refreshSearchText = async ({
   const { docs } = await payload.find({
     collection: 'articles',
     where,
-    select: { title: true, dek: true, body: true, authors: true, faqs: true, publishedAt: true },
+    select: {
+      title: true,
+      dek: true,
+      body: true,
+      authors: true,
+      faqs: true,
+      publishedAt: true,
+      _status: true,
+    },
     depth: 0,
     pagination: false,
     overrideAccess: true,

@@ -223,19 +223,25 @@ describe('candidates', () => {
     expect(json.isTotalExact).toBe(true)
   })
 
-  it('reads a year at a time: the text index leads with the year each story carries', async () => {
+  it('reads a month at a time: the text index leads with the month a published story carries, a draft carries none', async () => {
     const model = articlesModel(payload)
     const index = (await model.collection.indexes()).find((i) => i.name === TEXT_INDEX_NAME)
-    expect(Object.keys(index?.key ?? {})[0]).toBe('searchYear')
-    const pilot = await model.findOne({ slug: `pilot-${tag}` }, { searchYear: 1 }).lean()
-    expect(pilot).toMatchObject({ searchYear: 2022 })
-    // Stories of 2023 (sugar) and 2021 (tobacco): one query per year finds both years' matches,
-    // newest year first, and goes no further back than the oldest story.
+    expect(Object.keys(index?.key ?? {})[0]).toBe('searchMonth')
+    const pilot = await model.findOne({ slug: `pilot-${tag}` }, { searchMonth: 1 }).lean()
+    expect(pilot).toMatchObject({ searchMonth: 202201 })
+    const draft = await model
+      .findOne({ slug: `draft-${tag}` }, { searchMonth: 1 })
+      .lean<{ searchMonth?: number | null }>()
+    expect(draft).not.toBeNull()
+    expect(draft?.searchMonth ?? null).toBeNull()
+    // Stories of 2023 (sugar) and 2021 (tobacco): months read newest first find both years'
+    // matches, newest first, and go no further back than the oldest story.
     const both = await findCandidates({ payload, search: 'sugar tobacco', need: 50 })
     expect(both.isComplete).toBe(true)
-    const years = both.candidates.map((c) => c.publishedAt.slice(0, 4))
-    expect(years).toEqual([...years].sort().reverse())
-    expect(new Set(years)).toEqual(new Set(['2023', '2021']))
+    const dates = both.candidates.map((c) => c.publishedAt)
+    expect(dates).toEqual([...dates].sort().reverse())
+    expect(new Set(dates.map((date) => date.slice(0, 4)))).toEqual(new Set(['2023', '2021']))
+    expect(both.candidates).toHaveLength(14)
   })
 })
 
@@ -331,7 +337,7 @@ describe('keeping the search text current', () => {
 
   it('fills in the search text of documents stored without it, once', async () => {
     const model = articlesModel(payload)
-    await model.updateMany({}, { $unset: { searchVersion: '', searchBody: '', searchYear: '' } })
+    await model.updateMany({}, { $unset: { searchVersion: '', searchBody: '', searchMonth: '' } })
     expect(await slugsFor('blackout')).toEqual([])
     const filled = await backfillSearchText({ payload })
     expect(filled).toBeGreaterThanOrEqual(20)

@@ -158,6 +158,7 @@ const searchFieldsOf = (story: ArchiveStory, authorNames: Map<string, string>): 
     }),
     version: SEARCH_TEXT_VERSION,
     publishedAt: story.publishedAt,
+    status: 'published',
   })
 
 /**

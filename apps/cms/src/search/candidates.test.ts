@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest'
+
+import { monthsBefore, nextMonths } from './candidates'
+import { searchMonthOf } from './fields'
+
+describe('monthsBefore', () => {
+  it('counts back from a month, newest first, across the turn of a year', () => {
+    expect(monthsBefore(202602, 4)).toEqual([202602, 202601, 202512, 202511])
+    expect(monthsBefore(202612, 1)).toEqual([202612])
+    expect(monthsBefore(202401, 13).at(-1)).toBe(202301)
+  })
+})
+
+describe('nextMonths', () => {
+  it('reads as many months as the matches so far say hold the rest, with a margin', () => {
+    // 75 a month, 51 more wanted: one month.
+    expect(nextMonths({ found: 150, months: 2, need: 201 })).toBe(1)
+    // 20 a month, 161 more wanted: 9.7 months, so the most a round reads.
+    expect(nextMonths({ found: 40, months: 2, need: 201 })).toBe(6)
+    // 50 a month, 101 more wanted: 2.4 months.
+    expect(nextMonths({ found: 100, months: 2, need: 201 })).toBe(3)
+  })
+
+  it('reads the most months a round reads when nothing was found yet', () => {
+    expect(nextMonths({ found: 0, months: 2, need: 201 })).toBe(6)
+  })
+})
+
+describe('searchMonthOf', () => {
+  it('keys a published story by its month and leaves a draft without one', () => {
+    expect(searchMonthOf({ publishedAt: '2024-07-31T23:59:59.000Z', status: 'published' })).toBe(
+      202407,
+    )
+    expect(searchMonthOf({ publishedAt: '2024-07-04T12:00:00.000Z', status: 'draft' })).toBeNull()
+    expect(searchMonthOf({ publishedAt: null, status: 'published' })).toBeNull()
+  })
+})
