@@ -212,6 +212,42 @@ const memoryOf = (cms: ChildProcess, site: ChildProcess): Record<string, number>
   }
 }
 
+/** CPU time (user + system, in clock ticks) of these processes so far. */
+const cpuTicks = (procs: Proc[]): number =>
+  procs.reduce((sum, proc) => {
+    try {
+      // Fields after the command name (which may hold spaces): utime and stime are 12th and 13th.
+      const stat = readFileSync(`/proc/${proc.pid}/stat`, 'utf8')
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+      return sum + Number(fields[11]) + Number(fields[12])
+    } catch {
+      return sum
+    }
+  }, 0)
+
+/**
+ * Waits until the servers this bench started (the database above all: after a bulk load
+ * PostgreSQL vacuums and analyzes the new tables for minutes) use less than a tenth of a core
+ * over five seconds, so that work is not measured as the pages' time. Gives up after ten minutes
+ * and says so. Returns the seconds waited.
+ */
+const waitForQuiet = async (): Promise<number> => {
+  const started = Date.now()
+  const ticksPerSecond = 100
+  for (;;) {
+    const ours = () => treeOf(processes(), process.pid).filter((p) => p.pid !== process.pid)
+    const before = cpuTicks(ours())
+    await new Promise((done) => setTimeout(done, 5000))
+    const used = (cpuTicks(ours()) - before) / ticksPerSecond / 5
+    const waited = (Date.now() - started) / 1000
+    if (used < 0.1) return waited
+    if (waited > 600) {
+      say(`  still busy after ${Math.round(waited)} s (${used.toFixed(2)} cores); measuring anyway`)
+      return waited
+    }
+  }
+}
+
 // --- HTTP -------------------------------------------------------------------------------------
 
 type Timed = { status: number; ms: number; body: string }
@@ -360,6 +396,8 @@ const measureSize = async (
       logDir,
     })
   let siteChild = await startSite(1)
+
+  say(`servers quiet after ${Math.round(await waitForQuiet())} s`)
 
   // What to ask for: different addresses for every sample, so none was rendered before.
   const n = options.samples

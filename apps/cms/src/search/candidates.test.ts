@@ -15,14 +15,16 @@ describe('nextMonths', () => {
   it('reads as many months as the matches so far say hold the rest, with a margin', () => {
     // 75 a month, 51 more wanted: one month.
     expect(nextMonths({ found: 150, months: 2, need: 201 })).toBe(1)
-    // 20 a month, 161 more wanted: 9.7 months, so the most a round reads.
-    expect(nextMonths({ found: 40, months: 2, need: 201 })).toBe(6)
+    // 20 a month, 161 more wanted: 9.7 months.
+    expect(nextMonths({ found: 40, months: 2, need: 201 })).toBe(10)
+    // One a month, 199 more wanted: more than a round reads.
+    expect(nextMonths({ found: 2, months: 2, need: 201 })).toBe(24)
     // 50 a month, 101 more wanted: 2.4 months.
     expect(nextMonths({ found: 100, months: 2, need: 201 })).toBe(3)
   })
 
   it('reads the most months a round reads when nothing was found yet', () => {
-    expect(nextMonths({ found: 0, months: 2, need: 201 })).toBe(6)
+    expect(nextMonths({ found: 0, months: 2, need: 201 })).toBe(24)
   })
 })
 

@@ -18,7 +18,7 @@ type Row = {
 
 /** Months read in the first round, and at most in any round after it. */
 const FIRST_MONTHS = 2
-const MOST_MONTHS = 6
+const MOST_MONTHS = 24
 
 /**
  * How many months the next round reads: as many as the matches found so far say hold the rest
@@ -26,7 +26,7 @@ const MOST_MONTHS = 6
  *
  * @example
  * nextMonths({ found: 150, months: 2, need: 201 }) // 1: 75 a month, 51 more wanted
- * nextMonths({ found: 0, months: 2, need: 201 })   // 6
+ * nextMonths({ found: 0, months: 2, need: 201 })   // 24
  */
 export const nextMonths = ({
   found,
@@ -63,7 +63,7 @@ const monthStart = (month: number): Date =>
  * every match of a text search against the rest of the query one stored document at a time
  * (about 0.07 ms each here), so the cost of a search is the matches it reads: a word in every
  * story costs a month of stories, not the archive; a rare word costs a small query per month,
- * up to six at a time.
+ * up to two years' months at a time.
  */
 export const findCandidates = async ({
   payload,

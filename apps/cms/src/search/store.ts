@@ -28,6 +28,9 @@ const indexKeys: Record<string, 1 | 'text'> = {
 }
 const indexOptions = {
   name: TEXT_INDEX_NAME,
+  // Building it over a large archive takes minutes on the local engine (about 1.5 ms a story),
+  // longer than its default command timeout (two minutes).
+  maxTimeMS: 60 * 60 * 1000,
   default_language: 'english',
   weights: Object.fromEntries(
     parts.map((part) => [SEARCH_FIELD_NAMES[part], SEARCH_WEIGHTS[part]]),
