@@ -577,6 +577,22 @@ const REST_ROWS: Record<string, Row> = {
     // Counts per month only: no document's words to leak.
     leaks: () => false,
   },
+  'GET /counts': {
+    kind: 'read',
+    // The fixture's own title, counted over all time: a reader must not learn a draft exists.
+    run: (ctx) =>
+      rest(
+        ctx.actor,
+        'GET',
+        `/${ctx.collection}/counts?where[${TITLE[ctx.collection]}][equals]=${encodeURIComponent(ctx.fixture.title)}&windows[0][from]=`,
+      ),
+    expect: () => ({ allowed: true }),
+    leaks: (ctx, answer) =>
+      answer.ok &&
+      !isStaff({ user: asActor(ctx.actor) }) &&
+      !ctx.fixture.isLive &&
+      !answer.text.includes('"counts":[0]'),
+  },
   'GET /:id/live': {
     kind: 'read',
     run: (ctx) => rest(ctx.actor, 'GET', `${byId(ctx)}/live`),

@@ -13,6 +13,7 @@ import { compoundIndexes } from '@copydesk/types/indexes'
 import { isStaffAccess } from '../../access/isStaff'
 import { publishedOrStaff } from '../../access/publishedOrStaff'
 import { newsroomEditor } from '../../fields/richText'
+import { countsEndpoint } from '../../archive/countsEndpoint'
 import { archiveEndpoint } from '../../archive/endpoint'
 import { requiredToPublish } from '../../fields/requiredToPublish'
 import { searchEndpoint } from '../../search/endpoint'
@@ -102,6 +103,7 @@ export const Articles: CollectionConfig<'articles'> = {
   endpoints: [
     searchEndpoint,
     archiveEndpoint,
+    countsEndpoint,
     ...workflowEndpoints('articles'),
     ...siteEndpoints('articles'),
   ],
