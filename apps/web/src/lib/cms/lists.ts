@@ -8,20 +8,21 @@ import { env } from '@/env'
 import type { ArticlePage } from './articles'
 import { cms, tagged } from './client'
 import type { Window } from './queries'
-import { listWindowQuery, locatePage, yearMonths } from './queries'
-
-/**
- * Windows counted at once after the first two. The counts of one request run in the database
- * together, each a range of one index, so a busy year's twelve months cost one request.
- */
-const COUNT_AHEAD = 12
+import {
+  COUNT_AHEAD,
+  firstCountedWindows,
+  listWindowQuery,
+  locatePage,
+  yearMonths,
+} from './queries'
 
 /**
  * Page `page` of a list of published stories (`filter` within `scope`), newest first, `size` a
  * page, read from `windows` (newest first, together covering `scope`). The CMS counts the list
- * and then its windows (`GET /api/articles/counts`: several windows in one request, each count
- * read from an index) until the page is located, and the page is read from the windows it spans
- * alone. So page 500 costs what page 1 does plus two or three requests for counts, and the
+ * and its windows (`GET /api/articles/counts`: up to {@link COUNT_AHEAD} windows in one request,
+ * each count read from an index; a later page's first request counts that many, page 1's only the
+ * newest) until the page is located, and the page is read from the windows it spans alone. So
+ * page 500 costs what page 1 does, plus a request for the months of a busy year, and the
  * database never sorts more than about one window of the list.
  */
 export const windowedPage = async ({
@@ -53,8 +54,9 @@ export const windowedPage = async ({
     if (!response.ok) throw new Error(`The CMS answered ${response.status} to a list's counts.`)
     return ((await response.json()) as { counts: number[] }).counts
   }
-  // The list and its newest window are counted together: most pages need no more.
-  const [total = 0, newest = 0] = await countAll([scope, windows[0] ?? scope])
+  // The list and its first windows are counted together: most pages need no more.
+  const first = firstCountedWindows({ windows, page })
+  const [total = 0, ...counted] = await countAll([scope, ...(first.length ? first : [scope])])
   const offset = (page - 1) * size
   const result = (docs: Article[]): ArticlePage => ({
     docs,
@@ -88,7 +90,7 @@ export const windowedPage = async ({
       counts.push(...(await countAll(among.slice(counts.length, counts.length + COUNT_AHEAD))))
     }
   }
-  const plan = await locate(windows, offset, [newest])
+  const plan = await locate(windows, offset, counted)
   // A page inside one busy year is read from its months (counted from the newest), not the year.
   const months = plan.isSingle && plan.held > env.LIST_READ_WHOLE_MAX && yearMonths(plan.window)
   if (!months) return read(plan.window, plan.skip)

@@ -8,6 +8,8 @@ import {
   SITE_QUERIES,
   articleBySlugQuery,
   authorFilter,
+  COUNT_AHEAD,
+  firstCountedWindows,
   latestArticlesQuery,
   listCountQuery,
   listWindowQuery,
@@ -153,6 +155,26 @@ describe('windows of a list', () => {
       ['2024-02-08', '2024-02-15'],
       ['2024-02-01', '2024-02-08'],
     ])
+  })
+})
+
+describe('firstCountedWindows', () => {
+  const windows = yearWindows({ now: new Date('2026-12-01T10:00:00Z') })
+
+  it('counts only the newest window for page 1', () => {
+    expect(firstCountedWindows({ windows, page: 1 })).toEqual([windows[0]])
+  })
+
+  it('counts ten years in the first request for a later page, within what one request asks', () => {
+    const first = firstCountedWindows({ windows, page: 40 })
+    expect(first).toEqual(windows.slice(0, COUNT_AHEAD))
+    // This year and the ten before it: a ten-year archive's last page is located at once.
+    expect(first.at(-1)).toEqual({
+      from: '2015-01-01T00:00:00.000Z',
+      to: '2016-01-01T00:00:00.000Z',
+    })
+    // With the list itself, within the counts endpoint's 24 windows.
+    expect(first.length + 1).toBeLessThanOrEqual(24)
   })
 })
 

@@ -222,6 +222,30 @@ export const monthWindows = ({ from, to }: { from: string; to: string }): Window
 }
 
 /**
+ * Windows a list's request for counts asks about after its first: the counts of one request run
+ * in the database together, each a range of one index, so a busy year's twelve months cost one
+ * request.
+ */
+export const COUNT_AHEAD = 12
+
+/**
+ * The windows (newest first) a list's first request for counts asks about along with the whole
+ * list: for page 1 the newest, which nearly always holds it; for a later page as many as a request
+ * asks about, so a deep page, too, is located with one request for counts.
+ *
+ * @example
+ * firstCountedWindows({ windows: yearWindows({ now }), page: 1 }).length  // 1
+ * firstCountedWindows({ windows: yearWindows({ now }), page: 40 }).length // 12
+ */
+export const firstCountedWindows = ({
+  windows,
+  page,
+}: {
+  windows: readonly Window[]
+  page: number
+}): readonly Window[] => windows.slice(0, page === 1 ? 1 : COUNT_AHEAD)
+
+/**
  * Where a page of a list lies, from the story counts of its first windows (newest first): the
  * window to read (the windows the page spans, joined) and how many of its newest stories to skip.
  * `null` while the counted windows do not reach the page's end yet; once every window is counted
