@@ -248,6 +248,51 @@ const waitForQuiet = async (): Promise<number> => {
   }
 }
 
+/** CPU ticks of each process, by pid. */
+const ticksByPid = (procs: Proc[]): Map<number, number> =>
+  new Map(procs.map((proc) => [proc.pid, cpuTicks([proc])]))
+
+/**
+ * Runs `work` and says how many cores each part of this bench's process tree used meanwhile:
+ * the site (its launcher and workers), Redis, the database, the rest (the CMS, nginx) and the
+ * load generator (this process). Two workers can only gain what the cores left over allow.
+ */
+const coresDuring = async <T>(
+  siteRoot: () => number | undefined,
+  work: () => Promise<T>,
+): Promise<{ result: T; cores: Record<string, number> }> => {
+  const ours = () => treeOf(processes(), process.pid).filter((p) => p.pid !== process.pid)
+  const before = ticksByPid(ours())
+  const ownBefore = process.cpuUsage()
+  const started = performance.now()
+  const result = await work()
+  const seconds = (performance.now() - started) / 1000
+  const all = ours()
+  const after = ticksByPid(all)
+  const own = process.cpuUsage(ownBefore)
+  const site = new Set(treeOf(all, siteRoot()).map((p) => p.pid))
+  const partOf = (proc: Proc) =>
+    proc.name.startsWith('redis')
+      ? 'Redis'
+      : site.has(proc.pid)
+        ? 'site'
+        : proc.name.startsWith('postgres') || proc.name.startsWith('documentdb')
+          ? 'database'
+          : 'CMS and nginx'
+  const cores: Record<string, number> = { site: 0, Redis: 0, database: 0, 'CMS and nginx': 0 }
+  for (const proc of all) {
+    const used = (after.get(proc.pid) ?? 0) - (before.get(proc.pid) ?? 0)
+    cores[partOf(proc)] = (cores[partOf(proc)] ?? 0) + used / 100 / seconds
+  }
+  cores['load generator'] = (own.user + own.system) / 1e6 / seconds
+  return { result, cores }
+}
+
+const coresText = (cores: Record<string, number>) =>
+  Object.entries(cores)
+    .map(([part, used]) => `${part} ${used.toFixed(2)}`)
+    .join(', ')
+
 // --- HTTP -------------------------------------------------------------------------------------
 
 type Timed = { status: number; ms: number; body: string }
@@ -489,8 +534,10 @@ const measureSize = async (
 
   let throughput: SizeResult['throughput']
   if (isLargest) {
+    say(`servers quiet after ${Math.round(await waitForQuiet())} s; measuring throughput`)
     throughput = await measureThroughput({
       site,
+      siteRoot: () => siteChild.pid,
       articlePath: `/articles/${articles[0]?.slug}`,
       scratch,
       restart: async (workers) => {
@@ -531,12 +578,14 @@ const load = (url: string, seconds: number, connections: number): Promise<Result
 
 const measureThroughput = async ({
   site,
+  siteRoot,
   articlePath,
   scratch,
   restart,
   webPort,
 }: {
   site: string
+  siteRoot: () => number | undefined
   articlePath: string
   scratch: string
   restart: (workers: number) => Promise<void>
@@ -565,19 +614,22 @@ const measureThroughput = async ({
     )
     await restart(1)
     await load(`${site}${articlePath}`, 3, CONNECTIONS)
-    rounds.one.push(
-      (await load(`${site}${articlePath}`, THROUGHPUT_SECONDS, CONNECTIONS)).requests.average,
+    const one = await coresDuring(siteRoot, () =>
+      load(`${site}${articlePath}`, THROUGHPUT_SECONDS, CONNECTIONS),
     )
+    rounds.one.push(one.result.requests.average)
     await restart(2)
     const both = [`${site}${articlePath}`, `${secondWorker}${articlePath}`]
     await Promise.all(both.map((url) => load(url, 3, CONNECTIONS / 2)))
-    const results = await Promise.all(
-      both.map((url) => load(url, THROUGHPUT_SECONDS, CONNECTIONS / 2)),
+    const two = await coresDuring(siteRoot, () =>
+      Promise.all(both.map((url) => load(url, THROUGHPUT_SECONDS, CONNECTIONS / 2))),
     )
-    rounds.two.push(results.reduce((sum, r) => sum + r.requests.average, 0))
+    rounds.two.push(two.result.reduce((sum, r) => sum + r.requests.average, 0))
     say(
       `throughput round ${round}: static ${Math.round(rounds.static.at(-1) ?? 0)} req/s, one worker ${Math.round(rounds.one.at(-1) ?? 0)}, two workers ${Math.round(rounds.two.at(-1) ?? 0)}`,
     )
+    say(`  cores with one worker: ${coresText(one.cores)}`)
+    say(`  cores with two workers: ${coresText(two.cores)}`)
   }
   const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length
   return { static: mean(rounds.static), one: mean(rounds.one), two: mean(rounds.two) }
