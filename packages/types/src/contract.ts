@@ -1,3 +1,5 @@
+import type { Article } from './payload-types'
+
 /**
  * What the CMS and the reader site must agree on, beyond document types and cache tags: the
  * secrets they share and the rules for them, the names of the preview header and cookies, and
@@ -136,3 +138,13 @@ export const versionInHtml = (html: string): string | null => {
   }
   return null
 }
+
+/**
+ * What a search result carries of its article (`GET /api/articles/search`): what a result card
+ * shows. The body and Key Questions a snippet is cut from stay in the CMS: they are most of a
+ * story's bytes, and ten of them made every page of results some 140 kB.
+ */
+export type SearchResultDoc = Pick<
+  Article,
+  'id' | 'title' | 'slug' | 'dek' | 'publishedAt' | 'authors' | 'topics' | 'meta'
+>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { monthsBefore, nextMonths } from './candidates'
+import { monthElapsed, monthsBefore, nextMonths } from './candidates'
 import { searchMonthOf } from './fields'
 
 describe('monthsBefore', () => {
@@ -14,17 +14,30 @@ describe('monthsBefore', () => {
 describe('nextMonths', () => {
   it('reads as many months as the matches so far say hold the rest, with a margin', () => {
     // 75 a month, 51 more wanted: one month.
-    expect(nextMonths({ found: 150, months: 2, need: 201 })).toBe(1)
+    expect(nextMonths({ found: 150, span: 2, need: 201 })).toBe(1)
     // 20 a month, 161 more wanted: 9.7 months.
-    expect(nextMonths({ found: 40, months: 2, need: 201 })).toBe(10)
+    expect(nextMonths({ found: 40, span: 2, need: 201 })).toBe(10)
     // One a month, 199 more wanted: more than a round reads.
-    expect(nextMonths({ found: 2, months: 2, need: 201 })).toBe(24)
+    expect(nextMonths({ found: 2, span: 2, need: 201 })).toBe(24)
     // 50 a month, 101 more wanted: 2.4 months.
-    expect(nextMonths({ found: 100, months: 2, need: 201 })).toBe(3)
+    expect(nextMonths({ found: 100, span: 2, need: 201 })).toBe(3)
+  })
+
+  it('takes the rate from the time read, so a young current month does not halve it', () => {
+    // Two days into December plus November: 40 found over 1.07 months, 37 a month.
+    expect(nextMonths({ found: 40, span: 1 + 2 / 31, need: 201 })).toBe(6)
   })
 
   it('reads the most months a round reads when nothing was found yet', () => {
-    expect(nextMonths({ found: 0, months: 2, need: 201 })).toBe(24)
+    expect(nextMonths({ found: 0, span: 2, need: 201 })).toBe(24)
+  })
+})
+
+describe('monthElapsed', () => {
+  it('says how much of the current month has gone by', () => {
+    expect(monthElapsed(new Date('2026-12-01T00:00:00.000Z'))).toBe(0)
+    expect(monthElapsed(new Date('2026-12-16T12:00:00.000Z'))).toBe(0.5)
+    expect(monthElapsed(new Date('2026-02-15T00:00:00.000Z'))).toBe(0.5)
   })
 })
 

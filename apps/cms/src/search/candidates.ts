@@ -16,30 +16,46 @@ type Row = {
   searchExtra?: string
 }
 
-/** Months read in the first round, and at most in any round after it. */
-const FIRST_MONTHS = 2
+/** Whole months the first round reads before the current one (which is read, too). */
+const FIRST_FULL_MONTHS = 2
+/** The most months any round after the first reads. */
 const MOST_MONTHS = 24
 
 /**
  * How many months the next round reads: as many as the matches found so far say hold the rest
- * (with a margin), between one and {@link MOST_MONTHS}; the most when none were found yet.
+ * (with a margin), between one and {@link MOST_MONTHS}; the most when none were found yet. `span`
+ * is the time the months read so far cover, in months: the current month counts only its days
+ * gone by, so two days into a month do not halve the rate a word is found at.
  *
  * @example
- * nextMonths({ found: 150, months: 2, need: 201 }) // 1: 75 a month, 51 more wanted
- * nextMonths({ found: 0, months: 2, need: 201 })   // 24
+ * nextMonths({ found: 150, span: 2, need: 201 }) // 1: 75 a month, 51 more wanted
+ * nextMonths({ found: 40, span: 1.1, need: 201 }) // 6: 36 a month, 161 more wanted
+ * nextMonths({ found: 0, span: 2, need: 201 })   // 24
  */
 export const nextMonths = ({
   found,
-  months,
+  span,
   need,
 }: {
   found: number
-  months: number
+  span: number
   need: number
 }): number => {
   if (found === 0) return MOST_MONTHS
-  const perMonth = found / months
+  const perMonth = found / span
   return Math.min(MOST_MONTHS, Math.max(1, Math.ceil(((need - found) / perMonth) * 1.2)))
+}
+
+/**
+ * How much of the month `now` falls in has gone by, from 0 to 1.
+ *
+ * @example
+ * monthElapsed(new Date('2026-12-16T12:00:00Z')) // 0.5
+ */
+export const monthElapsed = (now: Date): number => {
+  const start = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1)
+  const end = Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1)
+  return Math.min(1, Math.max(0, (now.getTime() - start) / (end - start)))
 }
 
 /** The `yyyymm` keys of the `count` months ending with `from` (itself `yyyymm`), newest first. */
@@ -54,12 +70,27 @@ const monthStart = (month: number): Date =>
   new Date(Date.UTC(Math.floor(month / 100), (month % 100) - 1, 1))
 
 /**
+ * Whether any story is dated before `before`. A range on the date index costs what the stories in
+ * it do (the engine gathers every entry of a range before it reads one), and "before last month"
+ * is nearly the whole archive (50 ms at 100,000), so the month before `before` is asked about
+ * first: a busy archive answers there, from about a month of entries.
+ */
+const isStoryBefore = async (model: ReturnType<typeof articlesModel>, before: Date) => {
+  const monthEarlier = new Date(before)
+  monthEarlier.setUTCMonth(monthEarlier.getUTCMonth() - 1)
+  const any = (publishedAt: Record<string, Date>) =>
+    model.exists({ publishedAt }).then((found) => found !== null)
+  return (await any({ $gte: monthEarlier, $lt: before })) || (await any({ $lt: monthEarlier }))
+}
+
+/**
  * The newest `need` published matches of a text search (or all of them), with the folded fields
  * relevance is ranked on; `isComplete` says whether these are all the matches there are.
  *
  * The text index leads with the month a published story belongs to (fields.ts), and months are
- * read newest first, several at once (as many as the matches so far say are needed,
- * {@link nextMonths}), until `need` matches are in hand or no story is older. DocumentDB checks
+ * read newest first, several at once: the current month and the two before it, then as many as
+ * the matches so far say are needed ({@link nextMonths}), until `need` matches are in hand or no
+ * story is older. DocumentDB checks
  * every match of a text search against the rest of the query one stored document at a time
  * (about 0.07 ms each here), so the cost of a search is the matches it reads: a word in every
  * story costs a month of stories, not the archive; a rare word costs a small query per month,
@@ -81,7 +112,7 @@ export const findCandidates = async ({
   let isComplete = false
   const newest = now.getUTCFullYear() * 100 + now.getUTCMonth() + 1
   let read = 0
-  for (let count = FIRST_MONTHS; rows.length <= need;) {
+  for (let count = 1 + FIRST_FULL_MONTHS; rows.length <= need;) {
     const months = monthsBefore(newest, read + count).slice(read)
     read += count
     const limit = need + 1 - rows.length
@@ -105,20 +136,20 @@ export const findCandidates = async ({
             .lean<Row[]>(),
         ),
       ),
-      // Whether any story is older than these months (the first one found on the date index).
-      model
-        .find({ publishedAt: { $lt: monthStart(months.at(-1) ?? newest) } }, { _id: 1 })
-        .limit(1)
-        .lean(),
+      isStoryBefore(model, monthStart(months.at(-1) ?? newest)),
     ])
     // Newest month first; within a month, newest first.
     rows.push(...found.flat().slice(0, limit))
     if (rows.length > need) break
-    if (older.length === 0) {
+    if (!older) {
       isComplete = true
       break
     }
-    count = nextMonths({ found: rows.length, months: read, need: need + 1 })
+    count = nextMonths({
+      found: rows.length,
+      span: read - 1 + monthElapsed(now),
+      need: need + 1,
+    })
   }
   return {
     candidates: rows.slice(0, need).map((row) => ({

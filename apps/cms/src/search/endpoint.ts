@@ -11,6 +11,7 @@ import {
 } from '@copydesk/search/results'
 import { richTextBlocks } from '@copydesk/search/richText'
 import { snippet } from '@copydesk/search/snippet'
+import type { SearchResultDoc } from '@copydesk/types/contract'
 import type { Article } from '@copydesk/types/payload-types'
 
 import { rankCandidates } from '@copydesk/search/relevance'
@@ -36,13 +37,27 @@ const searchParams = z.object({
 })
 
 /** The texts a snippet may come from, in order of preference on a tie. */
-const snippetSources = (article: Article): string[] => [
+const snippetSources = (article: Pick<Article, 'dek' | 'body' | 'faqs'>): string[] => [
   article.dek ?? '',
   ...richTextBlocks({ value: article.body }),
   ...(article.faqs ?? []).flatMap((faq) =>
     typeof faq === 'object' ? [faq.question, ...richTextBlocks({ value: faq.answer })] : [],
   ),
 ]
+
+/** Durations of the parts of a request, for a `Server-Timing` header. */
+const serverTiming = () => {
+  let last = performance.now()
+  const parts: string[] = []
+  return {
+    mark: (name: string) => {
+      const now = performance.now()
+      parts.push(`${name};dur=${(now - last).toFixed(1)}`)
+      last = now
+    },
+    header: () => parts.join(', '),
+  }
+}
 
 /**
  * `GET /api/articles/search?q=&page=&limit=`: published articles matching any word of `q`
@@ -77,13 +92,16 @@ export const searchEndpoint: Endpoint = {
         ],
       })
     const { q, page, limit } = parsed.data
+    const timing = serverTiming()
     const terms = queryTerms({ query: q })
     const { candidates, isComplete } = await findCandidates({
       payload: req.payload,
       search: terms.join(' '),
       need: Math.max(SEARCH_CANDIDATES, page * limit),
     })
+    timing.mark('match')
     const ranked = rankCandidates({ candidates, terms }).slice((page - 1) * limit, page * limit)
+    timing.mark('rank')
     const ids = ranked.map((candidate) => candidate.id)
     // Payload's own read (its access rules and output shape, hidden fields left out).
     const { docs } = ids.length
@@ -94,18 +112,37 @@ export const searchEndpoint: Endpoint = {
           pagination: false,
           overrideAccess: false,
           req,
+          // A result card's fields, and the texts its snippet is cut from.
+          select: {
+            title: true,
+            slug: true,
+            dek: true,
+            publishedAt: true,
+            authors: true,
+            topics: true,
+            meta: { description: true },
+            body: true,
+            faqs: true,
+          },
+          populate: {
+            authors: { name: true, slug: true },
+            topics: { name: true, slug: true },
+            faqs: { question: true, answer: true },
+          },
         })
       : { docs: [] }
+    timing.mark('read')
     const byId = new Map(docs.map((doc) => [String(doc.id), doc]))
     const totalDocs = candidates.length
     const totalPages = Math.ceil(totalDocs / limit)
-    const results: SearchResults<Article> = {
+    const results: SearchResults<SearchResultDoc> = {
       docs: ids.flatMap((id) => {
         const doc = byId.get(id)
         if (!doc) return []
+        const { id: docId, title, slug, dek, publishedAt, authors, topics, meta } = doc
         return [
           {
-            doc,
+            doc: { id: docId, title, slug, dek, publishedAt, authors, topics, meta },
             title: snippet({ texts: [doc.title], terms, maxLength: 1000 }),
             snippet: snippet({ texts: snippetSources(doc), terms }),
           },
@@ -120,6 +157,7 @@ export const searchEndpoint: Endpoint = {
       hasPrevPage: page > 1,
       hasNextPage: page < totalPages || (!isComplete && page * limit >= totalDocs),
     }
-    return Response.json(results)
+    timing.mark('snippet')
+    return Response.json(results, { headers: { 'server-timing': timing.header() } })
   },
 }

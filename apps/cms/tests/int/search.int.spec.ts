@@ -10,6 +10,7 @@ import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { SearchResults } from '@copydesk/search/results'
+import type { SearchResultDoc } from '@copydesk/types/contract'
 import type { Article } from '@copydesk/types/payload-types'
 
 import { contentDir } from '../../src/env'
@@ -29,11 +30,15 @@ let authorId: string
 const tag = uid()
 const quietly = { context: { disableRevalidate: true } }
 
-type Results = SearchResults<Article>
+type Results = SearchResults<SearchResultDoc>
 
 const search = async (query: string) => {
   const response = await fetch(`${server.url}/api/articles/search?${query}`)
-  return { status: response.status, json: (await response.json()) as Results }
+  return {
+    status: response.status,
+    json: (await response.json()) as Results,
+    timing: response.headers.get('server-timing'),
+  }
 }
 const slugsFor = async (q: string, page = 1) =>
   (await search(`q=${encodeURIComponent(q)}&page=${page}`)).json.docs.map((hit) => hit.doc.slug)
@@ -263,10 +268,18 @@ describe('results', () => {
   })
 
   it('returns documents as Payload does, without the hidden search text', async () => {
-    const { json } = await search('q=blackout')
+    const { json, timing } = await search('q=blackout')
     const doc = json.docs[0]?.doc
     expect(doc?.title).toMatch(/Cuba goes dark/)
-    expect(typeof doc?.authors?.[0]).toBe('object')
+    expect(doc?.authors?.[0]).toMatchObject({ name: expect.any(String), slug: expect.any(String) })
+    // A result card's fields only: the body and Key Questions its snippet came from stay behind.
+    expect(Object.keys(doc ?? {})).not.toContain('body')
+    expect(Object.keys(doc ?? {})).not.toContain('faqs')
+    expect(json.docs[0]?.snippet.length).toBeGreaterThan(0)
+    // How long each part took, for whoever runs the CMS.
+    expect(timing).toMatch(
+      /^match;dur=[\d.]+, rank;dur=[\d.]+, read;dur=[\d.]+, snippet;dur=[\d.]+$/,
+    )
     const searchKeys = (value: unknown) =>
       Object.keys(value as object).filter((key) => key.startsWith('search'))
     expect(searchKeys(doc)).toEqual([])

@@ -6,7 +6,7 @@ import { readerPath } from '@copydesk/types/site-urls'
 import { formatShortDate, joinNames } from '@/lib/format'
 import { describe } from '@/lib/seo'
 
-export const authorsOf = (article: Article): Author[] =>
+export const authorsOf = (article: Pick<Article, 'authors'>): Author[] =>
   (article.authors ?? []).filter((a): a is Author => typeof a === 'object' && a !== null)
 
 /** The article's topics that readers can open (populated; a deleted topic drops out). */

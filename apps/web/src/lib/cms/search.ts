@@ -4,7 +4,7 @@ import { queryTerms } from '@copydesk/search/fold'
 import type { SearchResults } from '@copydesk/search/results'
 import { SEARCH_MAX_PAGE, SEARCH_QUERY_MAX_LENGTH } from '@copydesk/search/results'
 import { cacheTags } from '@copydesk/types/cache-tags'
-import type { Article } from '@copydesk/types/payload-types'
+import type { SearchResultDoc } from '@copydesk/types/contract'
 
 import { cms, tagged } from './client'
 
@@ -34,7 +34,7 @@ export const searchArticles = cache(
   }: {
     query: string
     page: number
-  }): Promise<SearchResults<Article> | null> => {
+  }): Promise<SearchResults<SearchResultDoc> | null> => {
     if (queryTerms({ query }).length === 0 || page < 1 || page > SEARCH_MAX_PAGE) return null
     const params = new URLSearchParams({ q: query, page: String(page) })
     const response = await cms.request({
@@ -42,6 +42,6 @@ export const searchArticles = cache(
       path: `/articles/search?${params}`,
       init: tagged(cacheTags.collection('articles')),
     })
-    return (await response.json()) as SearchResults<Article>
+    return (await response.json()) as SearchResults<SearchResultDoc>
   },
 )
