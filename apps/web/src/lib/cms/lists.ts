@@ -13,8 +13,11 @@ import {
   firstCountedWindows,
   listWindowQuery,
   locatePage,
-  yearMonths,
+  spannedMonths,
 } from './queries'
+
+/** Months counted in one request while a page is located in the months of its years. */
+const MONTHS_AHEAD = 24
 
 /**
  * Page `page` of a list of published stories (`filter` within `scope`), newest first, `size` a
@@ -22,7 +25,7 @@ import {
  * and its windows (`GET /api/articles/counts`: up to {@link COUNT_AHEAD} windows in one request,
  * each count read from an index; a later page's first request counts that many, page 1's only the
  * newest) until the page is located, and the page is read from the windows it spans alone. So
- * page 500 costs what page 1 does, plus a request for the months of a busy year, and the
+ * page 500 costs what page 1 does, plus a request for the months of the busy years it spans, and the
  * database never sorts more than about one window of the list.
  */
 export const windowedPage = async ({
@@ -76,24 +79,45 @@ export const windowedPage = async ({
   }
   // A short list is read whole: sorting a few hundred cards costs less than counting windows.
   if (total <= env.LIST_READ_WHOLE_MAX) return read(scope, offset)
-  // Counts `among` (newest first) a few at a time until the page is located in them.
-  const locate = async (among: readonly Window[], at: number, counts: number[] = []) => {
+  // Counts `among` (newest first, `held` stories in all), `ahead` at a time, until the page is
+  // located in them. Once the counts add up to `held` the windows left are empty: the last page
+  // of a list is located without counting every year back to the oldest window.
+  const locate = async ({
+    among,
+    at,
+    held,
+    counts = [],
+    ahead = COUNT_AHEAD,
+  }: {
+    among: readonly Window[]
+    at: number
+    held: number
+    counts?: number[]
+    ahead?: number
+  }) => {
     for (;;) {
       const plan = locatePage({
         windows: among,
         counts,
         offset: at,
         size,
-        isComplete: counts.length >= among.length,
+        isComplete:
+          counts.length >= among.length || counts.reduce((sum, count) => sum + count, 0) >= held,
       })
       if (plan) return plan
-      counts.push(...(await countAll(among.slice(counts.length, counts.length + COUNT_AHEAD))))
+      counts.push(...(await countAll(among.slice(counts.length, counts.length + ahead))))
     }
   }
-  const plan = await locate(windows, offset, counted)
-  // A page inside one busy year is read from its months (counted from the newest), not the year.
-  const months = plan.isSingle && plan.held > env.LIST_READ_WHOLE_MAX && yearMonths(plan.window)
+  const plan = await locate({ among: windows, at: offset, held: total, counts: counted })
+  // A page in a busy year, or across the turn of two, is read from the months it spans (counted
+  // from the newest, two years' months in a request), not from the years.
+  const months = plan.held > env.LIST_READ_WHOLE_MAX && spannedMonths(plan.spanned)
   if (!months) return read(plan.window, plan.skip)
-  const inMonths = await locate(months, plan.skip)
+  const inMonths = await locate({
+    among: months,
+    at: plan.skip,
+    held: plan.held,
+    ahead: MONTHS_AHEAD,
+  })
   return read(inMonths.window, inMonths.skip)
 }

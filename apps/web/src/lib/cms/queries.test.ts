@@ -18,6 +18,7 @@ import {
   nextWindowDays,
   relatedArticlesQuery,
   topicFilter,
+  spannedMonths,
   yearMonths,
   yearWindows,
 } from './queries'
@@ -217,13 +218,18 @@ describe('locatePage', () => {
     ).toMatchObject({ window: { from: undefined, to: 'a' }, skip: 15 })
   })
 
-  it('says how many stories the window it picked holds, and whether it is one window', () => {
+  it('says how many stories the window it picked holds, and which windows it joins', () => {
     expect(
       locatePage({ windows, counts: [300, 30], offset: 40, size: 20, isComplete: false }),
-    ).toEqual({ window: { from: 'c', to: undefined }, skip: 40, held: 300, isSingle: true })
+    ).toEqual({
+      window: { from: 'c', to: undefined },
+      skip: 40,
+      held: 300,
+      spanned: [{ from: 'c' }],
+    })
     expect(
       locatePage({ windows, counts: [12, 30], offset: 10, size: 10, isComplete: false }),
-    ).toMatchObject({ held: 42, isSingle: false })
+    ).toMatchObject({ held: 42, spanned: [{ from: 'c' }, { from: 'b', to: 'c' }] })
   })
 
   it('reads what the windows hold once all are counted, even short of a page', () => {
@@ -258,6 +264,29 @@ describe('yearMonths', () => {
     ).toBeNull()
     expect(
       yearMonths({ from: '2024-07-01T00:00:00.000Z', to: '2024-08-01T00:00:00.000Z' }),
+    ).toBeNull()
+  })
+})
+
+describe('spannedMonths', () => {
+  it('splits every year a page spans into its months, newest first', () => {
+    const months = spannedMonths([
+      { from: '2018-01-01T00:00:00.000Z', to: '2019-01-01T00:00:00.000Z' },
+      { from: '2017-01-01T00:00:00.000Z', to: '2018-01-01T00:00:00.000Z' },
+    ])
+    expect(months).toHaveLength(24)
+    expect(months?.[0]?.from).toBe('2018-12-01T00:00:00.000Z')
+    expect(months?.[11]?.from).toBe('2018-01-01T00:00:00.000Z')
+    expect(months?.[12]?.to).toBe('2018-01-01T00:00:00.000Z')
+    expect(months?.[23]?.from).toBe('2017-01-01T00:00:00.000Z')
+  })
+
+  it('gives up when a spanned window is not a calendar year', () => {
+    expect(
+      spannedMonths([
+        { from: '1997-01-01T00:00:00.000Z', to: '1998-01-01T00:00:00.000Z' },
+        { to: '1997-01-01T00:00:00.000Z' },
+      ]),
     ).toBeNull()
   })
 })

@@ -268,12 +268,12 @@ export const locatePage = ({
   offset: number
   size: number
   isComplete: boolean
-}): { window: Window; skip: number; held: number; isSingle: boolean } | null => {
+}): { window: Window; skip: number; held: number; spanned: Window[] } | null => {
   const plan = (first: number, last: number) => ({
     window: joined(windows, first, last),
     skip: offset - skipped(counts, first),
     held: counts.slice(first, last + 1).reduce((sum, count) => sum + count, 0),
-    isSingle: first === last,
+    spanned: windows.slice(first, last + 1),
   })
   let before = 0
   let first = -1
@@ -289,8 +289,8 @@ export const locatePage = ({
 }
 
 /**
- * The months of a year's window, newest first, for a page that lies in one busy year: the page
- * is then read from a month rather than the year. The newest month stays open toward the future
+ * The months of a year's window, newest first, for a page that lies in a busy year: the page is
+ * then read from a month or two rather than the year. The newest month stays open toward the future
  * when the year's window does; a window that is not one calendar year is not split (`null`).
  *
  * @example
@@ -310,6 +310,20 @@ export const yearMonths = ({ from, to }: Window): Window[] | null => {
     const month = 11 - i
     return { from: iso(month), to: month === 11 ? to : iso(month + 1) }
   })
+}
+
+/**
+ * The months of the years a page spans (`locatePage`'s `spanned`), newest first, or `null` when
+ * one of them is not a calendar year. A page that starts late in one year and ends early in the
+ * year before is read from the months around the turn of the year, not from both years.
+ *
+ * @example
+ * spannedMonths([{ from: '2018-01-01…', to: '2019-01-01…' }, { from: '2017-01-01…', to: '2018-01-01…' }])
+ * // 24 months: December 2018 … January 2017
+ */
+export const spannedMonths = (spanned: readonly Window[]): Window[] | null => {
+  const months = spanned.map(yearMonths)
+  return months.every((year) => year !== null) ? months.flat() : null
 }
 
 const skipped = (counts: readonly number[], first: number) =>
