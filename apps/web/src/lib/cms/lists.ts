@@ -14,6 +14,7 @@ import {
   listWindowQuery,
   locatePage,
   spannedMonths,
+  windowRead,
 } from './queries'
 
 /** Months counted in one request while a page is located in the months of its years. */
@@ -70,15 +71,18 @@ export const windowedPage = async ({
     totalDocs: total,
   })
   if (offset >= total) return result([])
-  const read = async (window: Window, skip: number) => {
+  // The page `skip` stories into `window` (which holds `held`), read from its nearer end.
+  const read = async (window: Window, skip: number, held: number) => {
+    const { isOldestFirst, limit, drop } = windowRead({ skip, size, held })
     const { docs } = await cms.find(
-      listWindowQuery({ filter, window, limit: skip + size }) as { collection: 'articles' },
+      listWindowQuery({ filter, window, limit, isOldestFirst }) as { collection: 'articles' },
       tagged(...tags),
     )
-    return result(docs.slice(skip, skip + size))
+    const page = docs.slice(drop, drop + size)
+    return result(isOldestFirst ? page.reverse() : page)
   }
   // A short list is read whole: sorting a few hundred cards costs less than counting windows.
-  if (total <= env.LIST_READ_WHOLE_MAX) return read(scope, offset)
+  if (total <= env.LIST_READ_WHOLE_MAX) return read(scope, offset, total)
   // Counts `among` (newest first, `held` stories in all), `ahead` at a time, until the page is
   // located in them. Once the counts add up to `held` the windows left are empty: the last page
   // of a list is located without counting every year back to the oldest window.
@@ -112,12 +116,12 @@ export const windowedPage = async ({
   // A page in a busy year, or across the turn of two, is read from the months it spans (counted
   // from the newest, two years' months in a request), not from the years.
   const months = plan.held > env.LIST_READ_WHOLE_MAX && spannedMonths(plan.spanned)
-  if (!months) return read(plan.window, plan.skip)
+  if (!months) return read(plan.window, plan.skip, plan.held)
   const inMonths = await locate({
     among: months,
     at: plan.skip,
     held: plan.held,
     ahead: MONTHS_AHEAD,
   })
-  return read(inMonths.window, inMonths.skip)
+  return read(inMonths.window, inMonths.skip, inMonths.held)
 }

@@ -19,6 +19,7 @@ import {
   relatedArticlesQuery,
   topicFilter,
   spannedMonths,
+  windowRead,
   yearMonths,
   yearWindows,
 } from './queries'
@@ -265,6 +266,50 @@ describe('yearMonths', () => {
     expect(
       yearMonths({ from: '2024-07-01T00:00:00.000Z', to: '2024-08-01T00:00:00.000Z' }),
     ).toBeNull()
+  })
+})
+
+describe('windowRead', () => {
+  it('reads a page near the newest end of a window from that end', () => {
+    expect(windowRead({ skip: 0, size: 20, held: 200 })).toEqual({
+      isOldestFirst: false,
+      limit: 20,
+      drop: 0,
+    })
+    expect(windowRead({ skip: 80, size: 20, held: 200 })).toMatchObject({ isOldestFirst: false })
+  })
+
+  it('reads a page nearer the oldest end from there, so the last page reads a page', () => {
+    // Stories 180–199 of 200 are the 20 oldest.
+    expect(windowRead({ skip: 180, size: 20, held: 200 })).toEqual({
+      isOldestFirst: true,
+      limit: 20,
+      drop: 0,
+    })
+    // A short last page: the 10 oldest.
+    expect(windowRead({ skip: 190, size: 20, held: 200 })).toEqual({
+      isOldestFirst: true,
+      limit: 10,
+      drop: 0,
+    })
+    // Stories 150–169: the 50 oldest, less the 30 oldest of them.
+    expect(windowRead({ skip: 150, size: 20, held: 200 })).toEqual({
+      isOldestFirst: true,
+      limit: 50,
+      drop: 30,
+    })
+  })
+
+  it('picks the same stories from either end', () => {
+    const newestFirst = Array.from({ length: 57 }, (_, i) => i)
+    for (let skip = 0; skip < 57; skip += 1) {
+      const { isOldestFirst, limit, drop } = windowRead({ skip, size: 20, held: 57 })
+      const read = isOldestFirst
+        ? [...newestFirst].reverse().slice(0, limit)
+        : newestFirst.slice(0, limit)
+      const page = read.slice(drop, drop + 20)
+      expect(isOldestFirst ? page.reverse() : page).toEqual(newestFirst.slice(skip, skip + 20))
+    }
   })
 })
 

@@ -335,6 +335,32 @@ const joined = (windows: readonly Window[], newest: number, oldest: number): Win
   to: windows[newest]?.to,
 })
 
+/**
+ * How to read the stories `skip` to `skip + size` (newest first) of a window holding `held`: from
+ * its newest end, or, when the page lies nearer the oldest, from that end (oldest first, then
+ * reversed). A card is filled in (authors, topics) for every story read, so the last page of a
+ * window of 200 reads 20 stories, not 200.
+ *
+ * @example
+ * windowRead({ skip: 0, size: 20, held: 200 })   // { isOldestFirst: false, limit: 20, drop: 0 }
+ * windowRead({ skip: 180, size: 20, held: 200 }) // { isOldestFirst: true, limit: 20, drop: 0 }
+ * windowRead({ skip: 190, size: 20, held: 200 }) // { isOldestFirst: true, limit: 10, drop: 0 }
+ * windowRead({ skip: 150, size: 20, held: 200 }) // { isOldestFirst: true, limit: 50, drop: 30 }
+ */
+export const windowRead = ({
+  skip,
+  size,
+  held,
+}: {
+  skip: number
+  size: number
+  held: number
+}): { isOldestFirst: boolean; limit: number; drop: number } => {
+  const fromOldest = held - skip
+  if (fromOldest >= skip + size) return { isOldestFirst: false, limit: skip + size, drop: skip }
+  return { isOldestFirst: true, limit: fromOldest, drop: Math.max(0, fromOldest - size) }
+}
+
 /** The filter of a topic's list. */
 export const topicFilter = (topicId: string): Where => ({ topics: { in: [topicId] } })
 
@@ -353,19 +379,25 @@ export const listCountQuery = ({
   where: and(...(filter ? [filter] : []), ...windowClauses(window ?? {})),
 })
 
-/** The newest `limit` stories of a list (`filter`) in `window`, as cards. */
+/**
+ * The newest `limit` stories of a list (`filter`) in `window`, as cards; with `isOldestFirst` the
+ * oldest `limit`, oldest first, in exactly the reverse order (Payload breaks a tie on publishedAt
+ * by `-createdAt` unless the sort names createdAt itself).
+ */
 export const listWindowQuery = ({
   filter,
   window,
   limit,
+  isOldestFirst = false,
 }: {
   filter?: Where
   window: Window
   limit: number
+  isOldestFirst?: boolean
 }): SiteQuery => ({
   collection: 'articles',
   where: and(...(filter ? [filter] : []), ...windowClauses(window)),
-  sort: '-publishedAt',
+  sort: isOldestFirst ? 'publishedAt,createdAt' : '-publishedAt',
   limit,
   pagination: false,
   depth: 1,
@@ -471,6 +503,15 @@ export const SITE_QUERIES: readonly SiteQueryExample[] = [
       {
         name: `${list} page, a window's stories`,
         query: listWindowQuery({ filter, window: { from: thisYear?.from }, limit: 40 }),
+      },
+      {
+        name: `${list} page, a window's oldest stories`,
+        query: listWindowQuery({
+          filter,
+          window: { from: thisYear?.from },
+          limit: 40,
+          isOldestFirst: true,
+        }),
       },
     ]
   }),
