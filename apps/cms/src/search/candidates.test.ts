@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { monthElapsed, monthsBefore, nextMonths } from './candidates'
+import { monthElapsed, monthsBefore, nextMonths, storyBeforeRanges } from './candidates'
 import { searchMonthOf } from './fields'
 
 describe('monthsBefore', () => {
@@ -30,6 +30,18 @@ describe('nextMonths', () => {
 
   it('reads the most months a round reads when nothing was found yet', () => {
     expect(nextMonths({ found: 0, span: 2, need: 201 })).toBe(24)
+  })
+})
+
+describe('storyBeforeRanges', () => {
+  it('asks about the month before first, then everything earlier, each range closed', () => {
+    const [month, earlier] = storyBeforeRanges(new Date('2024-07-01T00:00:00.000Z'))
+    expect(month?.publishedAt.$gte.toISOString()).toBe('2024-06-01T00:00:00.000Z')
+    expect(month?.publishedAt.$lt.toISOString()).toBe('2024-07-01T00:00:00.000Z')
+    expect(earlier?.publishedAt.$lt.toISOString()).toBe('2024-06-01T00:00:00.000Z')
+    // With no lower bound the engine's planner reads the collection end to end (3 s at 100,000)
+    // when nothing is older.
+    expect(earlier?.publishedAt.$gte.getTime()).toBe(-8_640_000_000_000_000)
   })
 })
 

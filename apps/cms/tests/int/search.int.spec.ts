@@ -14,7 +14,7 @@ import type { SearchResultDoc } from '@copydesk/types/contract'
 import type { Article } from '@copydesk/types/payload-types'
 
 import { contentDir } from '../../src/env'
-import { findCandidates } from '../../src/search/candidates'
+import { findCandidates, storyBeforeRanges } from '../../src/search/candidates'
 import { TEXT_INDEX_NAME, articlesModel, backfillSearchText } from '../../src/search/store'
 import { seed } from '../../src/seed/seed'
 import type { CmsServer } from '../helpers/http'
@@ -265,6 +265,23 @@ describe('results', () => {
       { text: 'Hurricane', isMatch: true },
       { text: ' Oscar makes landfall in Baracoa', isMatch: false },
     ])
+  })
+
+  it('asks whether older stories exist through the date index, never reading the collection', async () => {
+    const collection = articlesModel(payload).collection
+    const planOf = async (filter: object) =>
+      JSON.stringify(
+        await collection
+          .find(filter, { projection: { _id: 1 } })
+          .limit(1)
+          .explain(),
+      )
+    // Before the oldest story there is nothing: an open range was read end to end to say so.
+    for (const range of storyBeforeRanges(new Date('1990-01-01T00:00:00.000Z'))) {
+      const plan = await planOf(range)
+      expect(plan).toContain('publishedAt_1')
+      expect(plan).not.toContain('COLLSCAN')
+    }
   })
 
   it('returns documents as Payload does, without the hidden search text', async () => {
