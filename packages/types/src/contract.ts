@@ -148,3 +148,9 @@ export type SearchResultDoc = Pick<
   Article,
   'id' | 'title' | 'slug' | 'dek' | 'publishedAt' | 'authors' | 'topics' | 'meta'
 >
+
+/**
+ * Windows `GET /api/articles/counts` counts in one request at most: ten years, or two years'
+ * months, and the list itself. The CMS refuses more; the site asks for no more.
+ */
+export const COUNTS_MAX_WINDOWS = 24

@@ -2,8 +2,7 @@ import type { Endpoint, Where } from 'payload'
 import { ValidationError } from 'payload'
 import { z } from 'zod'
 
-/** Windows counted in one request at most (ten years, or a year's twelve months, and more). */
-export const COUNTS_MAX_WINDOWS = 24
+import { COUNTS_MAX_WINDOWS } from '@copydesk/types/contract'
 
 // An empty bound (`windows[0][from]=`) is an open one: how an all-open window is sent.
 const instant = (name: string) =>

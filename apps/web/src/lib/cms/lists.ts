@@ -1,6 +1,7 @@
 import type { Where } from 'payload'
 import { stringify } from 'qs-esm'
 
+import { COUNTS_MAX_WINDOWS } from '@copydesk/types/contract'
 import type { Article } from '@copydesk/types/payload-types'
 
 import { env } from '@/env'
@@ -16,9 +17,6 @@ import {
   spannedMonths,
   windowRead,
 } from './queries'
-
-/** Months counted in one request while a page is located in the months of its years. */
-const MONTHS_AHEAD = 24
 
 /**
  * Page `page` of a list of published stories (`filter` within `scope`), newest first, `size` a
@@ -121,7 +119,8 @@ export const windowedPage = async ({
     among: months,
     at: plan.skip,
     held: plan.held,
-    ahead: MONTHS_AHEAD,
+    // Two years' months in one request, as many as the CMS counts at once.
+    ahead: COUNTS_MAX_WINDOWS,
   })
   return read(inMonths.window, inMonths.skip, inMonths.held)
 }
