@@ -103,8 +103,8 @@ export const windowedPage = async ({
         counts,
         offset: at,
         size,
-        isComplete:
-          counts.length >= among.length || counts.reduce((sum, count) => sum + count, 0) >= held,
+        isComplete: counts.length >= among.length,
+        total: held,
       })
       if (plan) return plan
       counts.push(...(await countAll(among.slice(counts.length, counts.length + ahead))))

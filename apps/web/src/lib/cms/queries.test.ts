@@ -233,6 +233,16 @@ describe('locatePage', () => {
     ).toMatchObject({ held: 42, spanned: [{ from: 'c' }, { from: 'b', to: 'c' }] })
   })
 
+  it('locates the short last page once the counts add up to the list, not after every window', () => {
+    // 58 stories: the last page (40–57) ends in the second window; the older windows are empty.
+    expect(
+      locatePage({ windows, counts: [30, 28], offset: 40, size: 20, isComplete: false }),
+    ).toBeNull()
+    expect(
+      locatePage({ windows, counts: [30, 28], offset: 40, size: 20, isComplete: false, total: 58 }),
+    ).toMatchObject({ window: { from: 'b', to: 'c' }, skip: 10, held: 28 })
+  })
+
   it('reads what the windows hold once all are counted, even short of a page', () => {
     expect(
       locatePage({ windows, counts: [3, 0, 0, 4], offset: 0, size: 20, isComplete: true }),

@@ -249,7 +249,8 @@ export const firstCountedWindows = ({
  * Where a page of a list lies, from the story counts of its first windows (newest first): the
  * window to read (the windows the page spans, joined) and how many of its newest stories to skip.
  * `null` while the counted windows do not reach the page's end yet; once every window is counted
- * (`isComplete`) the page is whatever they hold.
+ * (`isComplete`), or the counts add up to the `total` the windows hold, the page is whatever they
+ * hold: the last page of a list never fills, and the windows after its oldest story are empty.
  *
  * @example
  * // 12 stories this year, 30 last year; page 2 at 10 a page: skip 10 of this year's, read into last year
@@ -262,12 +263,15 @@ export const locatePage = ({
   offset,
   size,
   isComplete,
+  total = Number.POSITIVE_INFINITY,
 }: {
   windows: readonly Window[]
   counts: readonly number[]
   offset: number
   size: number
   isComplete: boolean
+  /** How many stories all of `windows` hold, when known. */
+  total?: number
 }): { window: Window; skip: number; held: number; spanned: Window[] } | null => {
   const plan = (first: number, last: number) => ({
     window: joined(windows, first, last),
@@ -283,7 +287,7 @@ export const locatePage = ({
     if (first >= 0 && before + count >= offset + size) return plan(first, i)
     before += count
   }
-  if (!isComplete) return null
+  if (!isComplete && before < total) return null
   if (first < 0) return { ...plan(counts.length - 1, counts.length - 1), skip: 0 }
   return plan(first, counts.length - 1)
 }
