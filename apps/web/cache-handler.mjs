@@ -6,6 +6,9 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 
 import { RedisStringsHandler } from '@trieb.work/nextjs-turbo-redis-cache'
+import { commandOptions } from 'redis'
+
+import { HeldPages } from './held-pages.mjs'
 
 // Entries of one build only: a new deployment starts with an empty cache rather than reading
 // pages rendered by code that no longer exists.
@@ -17,18 +20,62 @@ const buildId = () => {
   }
 }
 
+// What a slow Redis may cost a reader before the page is treated as not cached (the handler's own
+// reads wait as long).
+const READ_TIMEOUT_MS = 500
+
+// Rendered pages and route responses. Fetch results stay with the handler, which also checks them
+// against revalidated tags.
+const PAGE_KINDS = new Set(['APP_PAGE', 'APP_ROUTE'])
+
+/**
+ * One worker's view of the shared cache.
+ * @param {{ redisUrl: string, keyPrefix: string, maxBytes?: number }} options
+ */
+export const createSharedCache = ({ redisUrl, keyPrefix, maxBytes }) => {
+  const redis = new RedisStringsHandler({
+    redisUrl,
+    database: 0,
+    keyPrefix,
+    // The handler could keep what it read in memory for a while, but another worker's
+    // revalidation would not clear that copy. Pages are held by HeldPages instead, which asks
+    // Redis on every request whether its copy is still the current one.
+    inMemoryCachingTime: 0,
+  })
+  const pages = new HeldPages({
+    maxBytes,
+    readHead: (key, length) =>
+      redis.isClientUnavailable()
+        ? Promise.resolve(null)
+        : redis.client.getRange(
+            commandOptions({ signal: AbortSignal.timeout(READ_TIMEOUT_MS) }),
+            keyPrefix + key,
+            0,
+            length - 1,
+          ),
+  })
+  return {
+    redis,
+    pages,
+    get: (key, ctx) =>
+      PAGE_KINDS.has(ctx?.kind) ? pages.get(key, () => redis.get(key, ctx)) : redis.get(key, ctx),
+    set: (key, data, ctx) => {
+      pages.forget(key)
+      return redis.set(key, data, ctx)
+    },
+    revalidateTag: (...args) => redis.revalidateTag(...args),
+    resetRequestCache: (...args) => redis.resetRequestCache(...args),
+  }
+}
+
 let shared
 
+// Next makes one of these per request; they all share the worker's one connection and held pages.
 export default class SharedCacheHandler {
   constructor() {
-    shared ??= new RedisStringsHandler({
+    shared ??= createSharedCache({
       redisUrl: process.env.REDIS_URL,
-      database: 0,
       keyPrefix: `copydesk:${buildId()}:`,
-      // The handler can keep what it read from Redis in memory for a while; another worker's
-      // revalidation would not clear that copy, so a publish could stay invisible here for as
-      // long. Reads always go to Redis (concurrent reads of one key still share one request).
-      inMemoryCachingTime: 0,
     })
   }
 
